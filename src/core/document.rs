@@ -1,0 +1,147 @@
+//! The JSON document format: how a report is stored in the browser and how it leaves as a file.
+//!
+//! ```json
+//! { "format": "taqrir-report", "schema_version": 1, "report": { ... } }
+//! ```
+//!
+//! Reading goes through [`read_document`], which migrates every earlier schema version forward and
+//! refuses a newer one, so stored drafts and imported files follow one path.
+
+use crate::core::report::{Report, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field that marks a file as a Taqrir report.
+pub const FORMAT: &str = "taqrir-report";
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    report: &'a Report,
+    #[serde(flatten)]
+    unknown_fields: &'a serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn {
+    format: Option<String>,
+    schema_version: Option<serde_json::Value>,
+    report: Option<serde_json::Value>,
+    #[serde(flatten)]
+    unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A report read from a document, with the envelope fields this version does not know.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub report: Report,
+    pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Why a text could not be read as a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON at all; 1-based line and column of the first error.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a Taqrir report.
+    NotAReport,
+    /// Written by a newer version of the app than this one.
+    NewerVersion { found: u32 },
+    /// A report whose content does not fit the schema (a field of the wrong type).
+    Malformed { detail: String },
+}
+
+impl Document {
+    pub fn new(report: Report) -> Self {
+        Document { report, unknown_fields: Default::default() }
+    }
+}
+
+/// Writes a report as a document (compact; stored drafts and exports use the same text).
+pub fn write_document(document: &Document) -> String {
+    let out = DocumentOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        report: &document.report,
+        unknown_fields: &document.unknown_fields,
+    };
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Writes a report as an indented document, for files people may open.
+pub fn write_document_pretty(document: &Document) -> String {
+    let out = DocumentOut {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        report: &document.report,
+        unknown_fields: &document.unknown_fields,
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+/// Reads a document written by this or any earlier version of the app.
+pub fn read_document(text: &str) -> Result<Document, ReadError> {
+    let parsed: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| ReadError::NotJson { line: e.line(), column: e.column() })?;
+    let envelope: DocumentIn =
+        serde_json::from_value(parsed).map_err(|_| ReadError::NotAReport)?;
+    if envelope.format.as_deref() != Some(FORMAT) {
+        return Err(ReadError::NotAReport);
+    }
+    let version = envelope
+        .schema_version
+        .as_ref()
+        .and_then(|v| v.as_u64())
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or(ReadError::NotAReport)?;
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::NewerVersion { found: version });
+    }
+    let raw = envelope.report.ok_or(ReadError::NotAReport)?;
+    if !raw.is_object() {
+        return Err(ReadError::NotAReport);
+    }
+    let migrated = migrate(raw, version);
+    let report: Report = serde_json::from_value(migrated)
+        .map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
+    Ok(Document { report, unknown_fields: envelope.unknown_fields })
+}
+
+/// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(report: serde_json::Value, version: u32) -> serde_json::Value {
+    // Version 1 is the first schema; later versions add a step here, e.g.
+    // `if version < 2 { report = v1_to_v2(report) }`.
+    let _ = version;
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_document_reads_back() {
+        let mut report = Report::blank();
+        report.title = "Fourth Dialogue Session".into();
+        let text = write_document(&Document::new(report.clone()));
+        assert_eq!(read_document(&text).map(|d| d.report), Ok(report));
+    }
+
+    #[test]
+    fn not_json_says_where() {
+        assert_eq!(read_document("{\n  \"format\": ,\n}"), Err(ReadError::NotJson { line: 2, column: 13 }));
+    }
+
+    #[test]
+    fn other_json_is_not_a_report() {
+        assert_eq!(read_document("[1,2]"), Err(ReadError::NotAReport));
+        assert_eq!(read_document(r#"{"format":"other","schema_version":1,"report":{}}"#), Err(ReadError::NotAReport));
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let text = format!(r#"{{"format":"{FORMAT}","schema_version":{},"report":{{}}}}"#, SCHEMA_VERSION + 1);
+        assert_eq!(read_document(&text), Err(ReadError::NewerVersion { found: SCHEMA_VERSION + 1 }));
+    }
+}

@@ -1,0 +1,148 @@
+//! The one translation layer. Every string the interface shows, and every heading of the exported
+//! report, is a [`Msg`] looked up for a [`Language`].
+//!
+//! Translations are data files, one per language, in `locales/<code>.txt`: one `Key = text` per
+//! line, `{n}`-style placeholders filled by [`format`]. A test checks that every language has
+//! every key, so a missing translation fails the build's tests rather than showing a raw key.
+
+use crate::core::report::Language;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// A translatable string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            /// The key used in the locale files.
+            pub fn key(self) -> &'static str {
+                match self { $(Msg::$name => stringify!($name)),* }
+            }
+        }
+    };
+}
+
+messages! {
+    // Application frame
+    AppName, AppTagline, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
+    SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage,
+    // Editor sections
+    SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
+    SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
+    SectionRecommendations, SectionAttachments, SectionClosing, SectionExtra,
+    // Report fields
+    ReportTitle, ActivityType, SessionNumber, ProjectName, Programme, OrganizingOrganization,
+    PartnerOrganizations, Donor, ReportLanguage, Date, StartTime, EndTime, Venue, City,
+    Governorate, Country, Introduction, Aim, SessionTopic, Conclusion, NextSteps, Moderator,
+    TotalParticipants, Male, Female, SexNotRecorded, Under18, Age18To24, Age25To59, Age60AndOver,
+    WithDisabilities, Guests, GuestsHint, ParticipantsBySex, ParticipantsByAge,
+    // Activity types
+    ActivityDialogueSession, ActivityWorkshop, ActivityTraining, ActivityClosingSession,
+    ActivityMeeting, ActivityOther,
+    // Row fields
+    Name, Role, Position, Organization, Summary, Start, End, Item, Presenter, Heading, Details,
+    Text, Description, Topic, Facilitator, Members, MemberCount, Outcomes, Label, Count,
+    // Row kinds (legends, with {n})
+    RowFacilitator, RowSpeaker, RowObjective, RowAgendaItem, RowDiscussionPoint, RowResult,
+    RowRecommendation, RowAttachment, RowWorkingGroup, RowParticipantCategory, RowGovernorate,
+    RowSection,
+    // Row actions
+    AddFacilitator, AddSpeaker, AddObjective, AddAgendaItem, AddDiscussionPoint, AddResult,
+    AddRecommendation, AddAttachment, AddWorkingGroup, AddParticipantCategory, AddGovernorate,
+    AddSection, Remove, MoveUp, MoveDown, NoRowsYet,
+    // Number input
+    NotAWholeNumber, NumberTooLarge,
+    // Exported report (add export keys below this line)
+    // Checks (add check keys below this line)
+}
+
+/// The text of `msg` in `lang`, falling back to English (and then to the key) so that a missing
+/// translation never blanks the interface.
+pub fn text(lang: Language, msg: Msg) -> &'static str {
+    table(lang)
+        .get(msg.key())
+        .or_else(|| table(Language::English).get(msg.key()))
+        .copied()
+        .unwrap_or(msg.key())
+}
+
+/// The text of `msg` with each `{name}` replaced by its value.
+pub fn format(lang: Language, msg: Msg, args: &[(&str, &str)]) -> String {
+    let mut out = text(lang, msg).to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+fn source(lang: Language) -> &'static str {
+    match lang {
+        Language::English => include_str!("../../locales/en.txt"),
+        Language::Arabic => include_str!("../../locales/ar.txt"),
+        Language::Kurdish => include_str!("../../locales/ckb.txt"),
+    }
+}
+
+fn table(lang: Language) -> &'static HashMap<&'static str, &'static str> {
+    static TABLES: [OnceLock<HashMap<&'static str, &'static str>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Language::English => 0,
+        Language::Arabic => 1,
+        Language::Kurdish => 2,
+    };
+    TABLES[slot].get_or_init(|| parse(source(lang)))
+}
+
+/// Parses `Key = text` lines; blank lines and lines starting with `#` are ignored.
+pub fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
+    source
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(key, value)| (key.trim(), value.trim()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key_and_no_stray_ones() {
+        for lang in Language::ALL {
+            let table = parse(source(lang));
+            let missing: Vec<_> =
+                Msg::ALL.iter().map(|m| m.key()).filter(|k| !table.contains_key(k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            let stray: Vec<_> =
+                table.keys().filter(|k| !Msg::ALL.iter().any(|m| m.key() == **k)).collect();
+            assert!(stray.is_empty(), "{} has unknown keys {stray:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn every_line_of_a_locale_file_is_a_key_and_a_text() {
+        for lang in Language::ALL {
+            for line in source(lang).lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (_, value) = line.split_once(" = ").unwrap_or_else(|| {
+                    panic!("{}: malformed line {line:?}", lang.code())
+                });
+                assert!(!value.trim().is_empty(), "{}: empty text in {line:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn format_fills_placeholders() {
+        assert_eq!(format(Language::English, Msg::RowAgendaItem, &[("n", "2")]), "Agenda item 2");
+    }
+}

@@ -1,0 +1,5 @@
+//! The pure core: plain Rust with no browser APIs, tested natively with `cargo test`.
+
+pub mod document;
+pub mod i18n;
+pub mod report;

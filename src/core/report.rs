@@ -1,0 +1,499 @@
+//! The report model: one versioned, plain-Rust type that holds everything an activity report holds.
+//!
+//! The UI edits this type directly (through a reactive store on wasm), the exporters read it, and the
+//! JSON format (`crate::core::document`) wraps it. Nothing here knows about the browser.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The version of the report schema this build writes. Bump it together with a migration in
+/// `crate::core::document` whenever a stored field changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A repeatable row's identity, used by the editor to keep a row's inputs (and focus) attached to
+/// the row when rows are added, removed or reordered.
+///
+/// It is never stored: every row gets a fresh id when it is created or read. For the same reason
+/// it takes no part in equality — two reports with the same content are the same report.
+#[derive(Clone, Copy, Debug, Eq, Hash)]
+pub struct RowId(pub u64);
+
+static NEXT_ROW_ID: AtomicU64 = AtomicU64::new(1);
+
+impl RowId {
+    pub fn fresh() -> Self {
+        RowId(NEXT_ROW_ID.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl Default for RowId {
+    fn default() -> Self {
+        Self::fresh()
+    }
+}
+
+impl PartialEq for RowId {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+/// A whole number as the person typed it.
+///
+/// The raw text is kept so that a mistyped value ("1O", "12.5") is neither lost nor silently
+/// changed: the editor shows it with a message beside the field. In JSON a valid value is written
+/// as a number, an empty one as `null`, and anything else as the string that was typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WholeNumber(String);
+
+/// Why a [`WholeNumber`]'s text is not a usable count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    NotWhole,
+    TooLarge,
+}
+
+impl WholeNumber {
+    pub fn new(raw: impl Into<String>) -> Self {
+        WholeNumber(raw.into())
+    }
+
+    pub fn from_value(value: u32) -> Self {
+        WholeNumber(value.to_string())
+    }
+
+    pub fn raw(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+
+    /// `Ok(None)` when blank, `Ok(Some(n))` for a whole number written in Western or
+    /// Arabic-Indic digits, an error otherwise.
+    pub fn parse(&self) -> Result<Option<u32>, NumberError> {
+        let text = self.0.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let mut value: u64 = 0;
+        for ch in text.chars() {
+            let digit = digit_value(ch).ok_or(NumberError::NotWhole)?;
+            value = value * 10 + u64::from(digit);
+            if value > u64::from(u32::MAX) {
+                return Err(NumberError::TooLarge);
+            }
+        }
+        Ok(Some(value as u32))
+    }
+
+    /// The value when it is a valid whole number, `None` when blank or invalid.
+    pub fn value(&self) -> Option<u32> {
+        self.parse().ok().flatten()
+    }
+}
+
+/// Western (0-9), Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹, used in Kurdish) digits.
+fn digit_value(ch: char) -> Option<u32> {
+    match ch {
+        '0'..='9' => ch.to_digit(10),
+        '\u{0660}'..='\u{0669}' => Some(ch as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(ch as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+impl Serialize for WholeNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.parse() {
+            Ok(None) if self.0.is_empty() => serializer.serialize_none(),
+            Ok(Some(n)) if self.0 == n.to_string() => serializer.serialize_u32(n),
+            // Anything else (including "٠٩" or " 9") is kept exactly as typed.
+            _ => serializer.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WholeNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Number(u64),
+            Text(String),
+            Float(f64),
+            Null(()),
+        }
+        Ok(match Stored::deserialize(deserializer)? {
+            Stored::Number(n) => WholeNumber(n.to_string()),
+            Stored::Text(text) => WholeNumber(text),
+            Stored::Float(f) => WholeNumber(f.to_string()),
+            Stored::Null(()) => WholeNumber::default(),
+        })
+    }
+}
+
+/// The kind of event a report is about. It chooses the template and the wording of checks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityType {
+    #[default]
+    DialogueSession,
+    Workshop,
+    Training,
+    ClosingSession,
+    Meeting,
+    Other,
+}
+
+impl ActivityType {
+    pub const ALL: [ActivityType; 6] = [
+        ActivityType::DialogueSession,
+        ActivityType::Workshop,
+        ActivityType::Training,
+        ActivityType::ClosingSession,
+        ActivityType::Meeting,
+        ActivityType::Other,
+    ];
+
+    /// The stable name used in JSON and in form controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityType::DialogueSession => "dialogue_session",
+            ActivityType::Workshop => "workshop",
+            ActivityType::Training => "training",
+            ActivityType::ClosingSession => "closing_session",
+            ActivityType::Meeting => "meeting",
+            ActivityType::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+/// The language a report is written in (independent of the interface language). It sets the
+/// headings and the direction of the exported document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "ar")]
+    Arabic,
+    /// Central Kurdish (Sorani), written in Arabic script.
+    #[serde(rename = "ckb")]
+    Kurdish,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::English, Language::Arabic, Language::Kurdish];
+
+    /// BCP 47 tag, used for `lang` attributes and in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Arabic => "ar",
+            Language::Kurdish => "ckb",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Language::Arabic | Language::Kurdish)
+    }
+
+    /// The language's name in itself, as shown in language pickers.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Arabic => "العربية",
+            Language::Kurdish => "کوردی",
+        }
+    }
+}
+
+// The `Store` derive (wasm only) gives the editor one reactive handle per field, so typing into
+// a field notifies that field alone. Natively the model stays plain data.
+macro_rules! model {
+    ($($item:item)*) => {
+        $(
+            #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+            #[cfg_attr(target_arch = "wasm32", derive(reactive_stores::Store))]
+            #[serde(default)]
+            $item
+        )*
+    };
+}
+
+model! {
+    /// A whole activity report.
+    pub struct Report {
+        // Identity
+        pub title: String,
+        pub activity_type: ActivityType,
+        pub session_number: WholeNumber,
+        pub project_name: String,
+        pub programme: String,
+        pub organizing_organization: String,
+        pub partner_organizations: String,
+        pub donor: String,
+        pub language: Language,
+
+        // When and where. `date` is ISO 8601 (YYYY-MM-DD); times are 24-hour HH:MM.
+        pub date: String,
+        pub start_time: String,
+        pub end_time: String,
+        pub venue: String,
+        pub city: String,
+        pub governorate: String,
+        pub country: String,
+
+        // Narrative
+        pub introduction: String,
+        pub aim: String,
+        pub session_topic: String,
+        pub conclusion: String,
+        pub next_steps: String,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub extra_sections: Vec<Section>,
+
+        // People
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub facilitators: Vec<Facilitator>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub speakers: Vec<Speaker>,
+        pub moderator: String,
+
+        pub participants: Participants,
+
+        // Lists
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub objectives: Vec<TextItem>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub agenda: Vec<AgendaItem>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub discussion_points: Vec<DiscussionPoint>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub results: Vec<TextItem>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub recommendations: Vec<TextItem>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub attachments: Vec<Attachment>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub working_groups: Vec<WorkingGroup>,
+
+        /// Fields this version does not know (written by a newer app or another tool), kept so
+        /// that a round trip through this app loses nothing.
+        #[serde(flatten)]
+        pub unknown_fields: serde_json::Map<String, serde_json::Value>,
+    }
+
+    /// Who took part, and the breakdowns donors ask for.
+    pub struct Participants {
+        pub total: WholeNumber,
+        pub male: WholeNumber,
+        pub female: WholeNumber,
+        pub sex_not_recorded: WholeNumber,
+        pub under_18: WholeNumber,
+        pub age_18_to_24: WholeNumber,
+        pub age_25_to_59: WholeNumber,
+        pub age_60_and_over: WholeNumber,
+        pub with_disabilities: WholeNumber,
+        /// Invited guests (officials, speakers, media) counted apart from the participants.
+        pub guests: WholeNumber,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub governorates: Vec<GovernorateCount>,
+        #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
+        pub categories: Vec<ParticipantCategory>,
+    }
+
+    /// A free-standing section with its own heading (e.g. "Panel discussion").
+    pub struct Section {
+        #[serde(skip)]
+        pub id: RowId,
+        pub heading: String,
+        pub text: String,
+    }
+
+    pub struct Facilitator {
+        #[serde(skip)]
+        pub id: RowId,
+        pub name: String,
+        pub role: String,
+    }
+
+    pub struct Speaker {
+        #[serde(skip)]
+        pub id: RowId,
+        pub name: String,
+        pub position: String,
+        pub organization: String,
+        /// What the speaker said.
+        pub summary: String,
+    }
+
+    /// One line of a plain list: an objective, a result, a recommendation.
+    pub struct TextItem {
+        #[serde(skip)]
+        pub id: RowId,
+        pub text: String,
+    }
+
+    pub struct AgendaItem {
+        #[serde(skip)]
+        pub id: RowId,
+        /// 24-hour HH:MM.
+        pub start: String,
+        pub end: String,
+        pub item: String,
+        pub presenter: String,
+    }
+
+    pub struct DiscussionPoint {
+        #[serde(skip)]
+        pub id: RowId,
+        pub heading: String,
+        pub details: String,
+    }
+
+    pub struct Attachment {
+        #[serde(skip)]
+        pub id: RowId,
+        pub description: String,
+    }
+
+    pub struct WorkingGroup {
+        #[serde(skip)]
+        pub id: RowId,
+        pub topic: String,
+        pub facilitator: String,
+        /// Member names, one per line or separated by commas.
+        pub members: String,
+        pub member_count: WholeNumber,
+        pub outcomes: String,
+    }
+
+    pub struct GovernorateCount {
+        #[serde(skip)]
+        pub id: RowId,
+        pub name: String,
+        pub count: WholeNumber,
+    }
+
+    pub struct ParticipantCategory {
+        #[serde(skip)]
+        pub id: RowId,
+        pub label: String,
+        pub count: WholeNumber,
+    }
+}
+
+impl TextItem {
+    pub fn new(text: impl Into<String>) -> Self {
+        TextItem { id: RowId::fresh(), text: text.into() }
+    }
+}
+
+impl WorkingGroup {
+    /// The group's size: the number given, or else the number of names listed.
+    pub fn size(&self) -> Option<u32> {
+        self.member_count.value().or_else(|| {
+            let names = self
+                .members
+                .split(['\n', ',', '،', ';', '؛'])
+                .filter(|name| !name.trim().is_empty())
+                .count();
+            (names > 0).then_some(names as u32)
+        })
+    }
+}
+
+impl Report {
+    /// A blank report, as "New report" creates it.
+    pub fn blank() -> Self {
+        Report::default()
+    }
+
+    /// Every whole-number field with the path the editor and the checks use for it.
+    pub fn number_fields(&self) -> Vec<(&'static str, &WholeNumber)> {
+        let p = &self.participants;
+        vec![
+            ("session_number", &self.session_number),
+            ("participants.total", &p.total),
+            ("participants.male", &p.male),
+            ("participants.female", &p.female),
+            ("participants.sex_not_recorded", &p.sex_not_recorded),
+            ("participants.under_18", &p.under_18),
+            ("participants.age_18_to_24", &p.age_18_to_24),
+            ("participants.age_25_to_59", &p.age_25_to_59),
+            ("participants.age_60_and_over", &p.age_60_and_over),
+            ("participants.with_disabilities", &p.with_disabilities),
+            ("participants.guests", &p.guests),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_number_accepts_western_and_arabic_digits() {
+        assert_eq!(WholeNumber::new("15").parse(), Ok(Some(15)));
+        assert_eq!(WholeNumber::new(" 09 ").parse(), Ok(Some(9)));
+        assert_eq!(WholeNumber::new("١٥").parse(), Ok(Some(15)));
+        assert_eq!(WholeNumber::new("۱۵").parse(), Ok(Some(15)));
+        assert_eq!(WholeNumber::new("").parse(), Ok(None));
+    }
+
+    #[test]
+    fn whole_number_rejects_what_is_not_a_whole_number() {
+        for bad in ["12.5", "-3", "1O", "fifteen", "1 5", "+4"] {
+            assert_eq!(WholeNumber::new(bad).parse(), Err(NumberError::NotWhole), "{bad}");
+        }
+        assert_eq!(WholeNumber::new("99999999999").parse(), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn whole_number_keeps_what_was_typed_through_json() {
+        for raw in ["", "15", "09", "12.5", "abc", "١٥"] {
+            let json = serde_json::to_string(&WholeNumber::new(raw)).unwrap();
+            let back: WholeNumber = serde_json::from_str(&json).unwrap();
+            assert_eq!(back.raw(), raw, "through {json}");
+        }
+        assert_eq!(serde_json::to_string(&WholeNumber::new("15")).unwrap(), "15");
+        assert_eq!(serde_json::to_string(&WholeNumber::new("")).unwrap(), "null");
+    }
+
+    #[test]
+    fn rows_get_distinct_ids_when_read() {
+        let report: Report =
+            serde_json::from_str(r#"{"objectives":[{"text":"a"},{"text":"b"}]}"#).unwrap();
+        assert_ne!(report.objectives[0].id.0, report.objectives[1].id.0);
+        assert_eq!(report.objectives[1].text, "b");
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let json = r#"{"title":"T","colour":"blue","extra":{"a":[1,2]}}"#;
+        let report: Report = serde_json::from_str(json).unwrap();
+        let back = serde_json::to_value(&report).unwrap();
+        assert_eq!(back["colour"], "blue");
+        assert_eq!(back["extra"]["a"][1], 2);
+        assert_eq!(back["title"], "T");
+    }
+
+    #[test]
+    fn working_group_size_counts_names_when_no_number_is_given() {
+        let mut group = WorkingGroup { members: "Ali, Sara\nHuda،  Omar".into(), ..Default::default() };
+        assert_eq!(group.size(), Some(4));
+        group.member_count = WholeNumber::new("6");
+        assert_eq!(group.size(), Some(6));
+    }
+}
