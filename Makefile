@@ -1,0 +1,47 @@
+# Taqrir — build, serve and test. Every tool step installs what is missing and skips what is there.
+#   make run    build the release app and serve it at http://127.0.0.1:8080
+#   make test   run every test (native unit/property tests, then end to end in headless Chromium)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+PORT ?= 8080
+
+.PHONY: run test build tools rust-tools node-tools chromium unit e2e clean
+
+run: build
+	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: tools unit build e2e
+
+build: rust-tools node-tools
+	cargo fetch --locked --quiet
+	trunk build --release
+
+unit:
+	cargo test --locked
+
+e2e: chromium node-tools
+	playwright test
+
+tools: rust-tools node-tools chromium
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)$$" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node-tools:
+	@[ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] || npm ci --no-audit --no-fund
+
+chromium:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+clean:
+	rm -rf dist target test-results

@@ -1,0 +1,35 @@
+//! Autosave: every change schedules a save; hiding or closing the tab writes at once.
+
+use crate::ui::session::Session;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+pub fn install(session: Session) {
+    // Tracks the whole store but only (re)starts a timer: serialising waits for the pause.
+    Effect::new(move |previous: Option<()>| {
+        session.report.track();
+        if previous.is_some() {
+            session.schedule_save();
+        }
+    });
+
+    let flush = move || session.flush();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let on_visibility = Closure::<dyn Fn()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                flush();
+            }
+        });
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        );
+        // Lives as long as the page.
+        on_visibility.forget();
+    }
+    let _ = window_event_listener_untyped("pagehide", move |_| flush());
+}

@@ -1,0 +1,199 @@
+//! Labelled inputs bound to one store field each: typing writes that field and nothing else.
+//!
+//! Ids follow `crate::core::checks`' scheme (`field-<name>`, `field-<list>-<index>-<sub>`) so a
+//! check can move focus to the field it is about.
+
+use crate::core::i18n::Msg;
+use crate::core::report::{Language, NumberError, WholeNumber};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use reactive_stores::Field;
+
+/// The report's own language, for `lang` and spellchecking on every text input.
+#[derive(Clone, Copy)]
+pub struct ReportLanguage(pub Memo<Language>);
+
+fn report_language() -> Memo<Language> {
+    expect_context::<ReportLanguage>().0
+}
+
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum TextKind {
+    #[default]
+    Line,
+    /// Long text: a textarea that grows with its content.
+    Paragraph,
+    Date,
+    Time,
+}
+
+/// A text, date or time field with its visible label.
+#[component]
+pub fn TextField(
+    #[prop(into)] field: Field<String>,
+    label: Msg,
+    #[prop(into)] id: Signal<String>,
+    #[prop(optional)] kind: TextKind,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = report_language();
+    let value = move || field.try_get().unwrap_or_default();
+    let input = match kind {
+        TextKind::Paragraph => view! {
+            <textarea
+                id=id
+                rows="3"
+                dir="auto"
+                lang=move || lang.get().code()
+                spellcheck="true"
+                prop:value=value
+                on:input:target=move |ev| {
+                    let area = ev.target();
+                    field.set(area.value());
+                    grow(&area);
+                }
+            ></textarea>
+        }
+        .into_any(),
+        TextKind::Line => view! {
+            <input
+                id=id
+                type="text"
+                dir="auto"
+                lang=move || lang.get().code()
+                spellcheck="true"
+                prop:value=value
+                on:input:target=move |ev| field.set(ev.target().value())
+            />
+        }
+        .into_any(),
+        TextKind::Date | TextKind::Time => view! {
+            <input
+                id=id
+                type=if kind == TextKind::Date { "date" } else { "time" }
+                prop:value=value
+                on:input:target=move |ev| field.set(ev.target().value())
+            />
+        }
+        .into_any(),
+    };
+    let class = if kind == TextKind::Paragraph { "field field--wide" } else { "field" };
+    view! {
+        <div class=class>
+            <label for=id>{move || i18n.t(label)}</label>
+            {input}
+        </div>
+    }
+}
+
+/// Browsers without `field-sizing: content` get their textareas grown by hand.
+fn grow(area: &web_sys::HtmlTextAreaElement) {
+    let sizes_itself = web_sys::window()
+        .and_then(|w| w.get_computed_style(area).ok().flatten())
+        .and_then(|computed| computed.get_property_value("field-sizing").ok())
+        .is_some_and(|value| value == "content");
+    if sizes_itself {
+        return;
+    }
+    let style = web_sys::HtmlElement::style(area);
+    let _ = style.set_property("height", "auto");
+    let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+}
+
+/// A whole-number field. What was typed always stays; if it is not a whole number, a message
+/// beside the field says so.
+#[component]
+pub fn NumberField(
+    #[prop(into)] field: Field<WholeNumber>,
+    label: Msg,
+    #[prop(into)] id: Signal<String>,
+    #[prop(optional)] hint: Option<Msg>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Memo::new(move |_| field.try_with(|n| n.parse().err()).flatten());
+    let error_id = move || format!("{}-error", id.get());
+    let hint_id = move || format!("{}-hint", id.get());
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(hint_id());
+        }
+        if error.get().is_some() {
+            ids.push(error_id());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="field field--number" class:field--invalid=move || error.get().is_some()>
+            <label for=id>{move || i18n.t(label)}</label>
+            <input
+                id=id
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                prop:value=move || field.try_with(|n| n.raw().to_owned()).unwrap_or_default()
+                on:input:target=move |ev| field.set(WholeNumber::new(ev.target().value()))
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        let msg = match e {
+                            NumberError::NotWhole => Msg::NotAWholeNumber,
+                            NumberError::TooLarge => Msg::NumberTooLarge,
+                        };
+                        view! {
+                            <p class="field-error" id=error_id>
+                                {move || i18n.t(msg)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A choice among fixed options (`value`, shown text).
+#[component]
+pub fn ChoiceField(
+    label: Msg,
+    #[prop(into)] id: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(&'static str, String)>>,
+    #[prop(into)] selected: Signal<&'static str>,
+    on_change: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.t(label)}</label>
+            <select id=id prop:value=move || selected.get() on:change:target=move |ev| on_change(ev.target().value())>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, text)| {
+                            view! {
+                                <option value=value selected=move || selected.get() == value>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A static id for a top-level field.
+pub fn field_id(name: &str) -> Signal<String> {
+    Signal::stored(format!("field-{name}"))
+}
+
+/// The id of a field inside a repeatable row, following the row's current position.
+pub fn row_field_id(list: &'static str, index: ReadSignal<usize>, sub: &'static str) -> Signal<String> {
+    Signal::derive(move || format!("field-{list}-{}-{sub}", index.get()))
+}

@@ -1,0 +1,62 @@
+//! The top bar (name, actions, save status) and the notices about storage.
+
+use crate::core::i18n::Msg;
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::{Notice, SaveStatus, Session};
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let status_text = move || match session.status.get() {
+        SaveStatus::Saved => i18n.t(Msg::SaveStatusSaved),
+        SaveStatus::Saving => i18n.t(Msg::SaveStatusSaving),
+        SaveStatus::Failed(_) => i18n.t(Msg::SaveStatusFailed),
+    };
+    let status_class = move || match session.status.get() {
+        SaveStatus::Saved => "save-status save-status--saved",
+        SaveStatus::Saving => "save-status save-status--saving",
+        SaveStatus::Failed(_) => "save-status save-status--failed",
+    };
+
+    view! {
+        <header class="app-bar">
+            <div class="app-bar__inner">
+                <p class="app-bar__brand">
+                    <span class="app-bar__name">{move || i18n.t(Msg::AppName)}</span>
+                    <span class="app-bar__tagline">{move || i18n.t(Msg::AppTagline)}</span>
+                </p>
+                <p class=status_class role="status" aria-live="polite">
+                    {status_text}
+                </p>
+                <div class="app-bar__actions">
+                    <button type="button" class="button" on:click=move |_| session.new_report()>
+                        {move || i18n.t(Msg::NewReport)}
+                    </button>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// Messages about storage, shown above the editor until the cause goes away.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let failed = move || matches!(session.status.get(), SaveStatus::Failed(_));
+
+    view! {
+        <Show when=failed>
+            <div class="notice notice--error" role="alert">
+                {move || i18n.t(Msg::SaveFailedMessage)}
+            </div>
+        </Show>
+        <Show when=move || session.notice.get() == Some(Notice::StorageUnavailable)>
+            <div class="notice notice--warning" role="alert">
+                {move || i18n.t(Msg::StorageUnavailableMessage)}
+            </div>
+        </Show>
+    }
+}

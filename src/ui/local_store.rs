@@ -1,0 +1,48 @@
+//! The browser's local storage behind the core's `KeyValueStore`.
+
+use crate::core::drafts::{KeyValueStore, StoreError};
+use gloo_storage::Storage as _;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub struct LocalStore {
+    storage: web_sys::Storage,
+}
+
+impl LocalStore {
+    /// Local storage, when the browser lets the page use it (settings and some private modes
+    /// throw on access, or on the first write).
+    pub fn open() -> Option<Self> {
+        // gloo's accessor throws when storage is blocked, so it is reached only after this check.
+        web_sys::window()?.local_storage().ok()??;
+        let storage = gloo_storage::LocalStorage::raw();
+        let probe = "taqrir.probe";
+        storage.set_item(probe, "1").ok()?;
+        storage.remove_item(probe).ok()?;
+        Some(LocalStore { storage })
+    }
+}
+
+fn store_error(error: JsValue) -> StoreError {
+    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => {
+            StoreError::QuotaExceeded
+        }
+        Some(name) if name == "SecurityError" => StoreError::Unavailable,
+        Some(name) => StoreError::Other(name),
+        None => StoreError::Other(format!("{error:?}")),
+    }
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(store_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(store_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(store_error)
+    }
+}

@@ -1,0 +1,138 @@
+//! The open draft: its reactive store, where it is saved, and how saving is going.
+
+use crate::core::document::Document;
+use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, StoreError};
+use crate::core::report::Report;
+use crate::ui::local_store::LocalStore;
+use leptos::prelude::*;
+use reactive_stores::Store;
+use std::time::Duration;
+
+/// How long typing must pause before the draft is written.
+const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Saving,
+    Failed(StoreError),
+}
+
+/// Something the person must know about their drafts' storage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Notice {
+    /// The browser refuses storage: drafts live only in this tab.
+    StorageUnavailable,
+}
+
+type DraftLibrary = Library<Box<dyn KeyValueStore>>;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub report: Store<Report>,
+    pub status: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    draft_id: StoredValue<String>,
+    /// Envelope fields of the open document this version does not know, kept on save.
+    unknown_fields: StoredValue<serde_json::Map<String, serde_json::Value>>,
+    library: StoredValue<DraftLibrary, LocalStorage>,
+    pending_save: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Session {
+    /// Opens the draft last edited, or a blank one on a first visit.
+    pub fn open() -> Self {
+        let (store, notice): (Box<dyn KeyValueStore>, _) = match LocalStore::open() {
+            Some(local) => (Box::new(local), None),
+            None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
+        };
+        let library = Library::open(store);
+        let reopened = library.last_open().and_then(|id| match library.open_draft(id) {
+            Opened::Draft(document) => Some((id.to_owned(), document)),
+            // An unreadable draft stays where it is, untouched; the person starts a new one.
+            Opened::Unreadable(_) | Opened::Missing => None,
+        });
+        let (id, document) = reopened.unwrap_or_else(|| (new_draft_id(), Document::default()));
+
+        Session {
+            report: Store::new(document.report),
+            status: RwSignal::new(SaveStatus::Saved),
+            notice: RwSignal::new(notice),
+            draft_id: StoredValue::new(id),
+            unknown_fields: StoredValue::new(document.unknown_fields),
+            library: StoredValue::new_local(library),
+            pending_save: StoredValue::new_local(None),
+        }
+    }
+
+    /// Called on every change: the draft is written once typing pauses.
+    pub fn schedule_save(self) {
+        self.cancel_pending_save();
+        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+            self.status.set(SaveStatus::Saving);
+        }
+        let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+        self.pending_save.set_value(handle);
+    }
+
+    /// Writes the draft now if a save is pending (the tab is being hidden or closed).
+    pub fn flush(self) {
+        let pending = self.pending_save.with_value(Option::is_some);
+        if pending || matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+            self.save_now();
+        }
+    }
+
+    pub fn save_now(self) {
+        self.cancel_pending_save();
+        let document = Document {
+            report: self.report.read_untracked().clone(),
+            unknown_fields: self.unknown_fields.get_value(),
+        };
+        let id = self.draft_id.get_value();
+        let result = self
+            .library
+            .try_update_value(|library| library.save(&id, &document, js_sys::Date::now()))
+            .unwrap_or(Err(StoreError::Unavailable));
+        match result {
+            Ok(()) => self.status.set(SaveStatus::Saved),
+            Err(error) => self.status.set(SaveStatus::Failed(error)),
+        }
+    }
+
+    /// Starts a blank draft; the current one is saved first.
+    pub fn new_report(self) {
+        self.flush();
+        self.draft_id.set_value(new_draft_id());
+        self.unknown_fields.set_value(Default::default());
+        self.report.set(Report::blank());
+        self.save_now();
+    }
+
+    fn cancel_pending_save(self) {
+        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+}
+
+/// A draft id unique enough for one browser: time plus randomness, in base 36.
+fn new_draft_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    format!("{}-{}", to_base36(time), to_base36(random))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
