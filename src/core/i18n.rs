@@ -29,7 +29,7 @@ macro_rules! messages {
 messages! {
     // Application frame
     AppName, AppTagline, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
-    SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage,
+    SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,

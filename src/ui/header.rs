@@ -1,6 +1,7 @@
 //! The top bar (name, actions, save status) and the notices about storage.
 
 use crate::core::i18n::Msg;
+use crate::core::report::Language;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Session};
 use leptos::prelude::*;
@@ -30,6 +31,7 @@ pub fn Header() -> impl IntoView {
                 <p class=status_class role="status" aria-live="polite">
                     {status_text}
                 </p>
+                <LanguageSwitch />
                 <div class="app-bar__actions">
                     <button type="button" class="button" on:click=move |_| session.new_report()>
                         {move || i18n.t(Msg::NewReport)}
@@ -37,6 +39,38 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The interface language, each named in itself.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="language-switch">
+            <label for="ui-language">{move || i18n.t(Msg::InterfaceLanguage)}</label>
+            <select
+                id="ui-language"
+                prop:value=move || i18n.language().code()
+                on:change:target=move |ev| {
+                    if let Some(language) = Language::from_code(&ev.target().value()) {
+                        i18n.choose(language);
+                    }
+                }
+            >
+                {Language::ALL
+                    .iter()
+                    .map(|language| {
+                        let code = language.code();
+                        view! {
+                            <option value=code lang=code selected=move || i18n.language().code() == code>
+                                {language.endonym()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
 

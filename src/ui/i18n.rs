@@ -1,8 +1,13 @@
 //! The interface language, as a context every component reads its strings through.
+//!
+//! The choice is kept in local storage; without one, the browser's preferred languages decide.
+//! `<html lang dir>` follows it, so one stylesheet (written with logical properties) mirrors.
 
 use crate::core::i18n::{self, Msg};
 use crate::core::report::Language;
 use leptos::prelude::*;
+
+const CHOICE_KEY: &str = "taqrir.ui_language";
 
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -11,9 +16,32 @@ pub struct I18n {
 
 impl I18n {
     pub fn provide() -> Self {
-        let i18n = I18n { language: RwSignal::new(Language::English) };
+        let i18n = I18n { language: RwSignal::new(initial_language()) };
         provide_context(i18n);
+        Effect::new(move || {
+            let language = i18n.language.get();
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", language.code());
+                let _ = root.set_attribute("dir", if language.is_rtl() { "rtl" } else { "ltr" });
+            }
+        });
         i18n
+    }
+
+    pub fn language(self) -> Language {
+        self.language.get()
+    }
+
+    /// Switches the interface language and remembers the choice.
+    pub fn choose(self, language: Language) {
+        self.language.set(language);
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            // Not being able to remember the choice is harmless: it applies to this visit.
+            let _ = storage.set_item(CHOICE_KEY, language.code());
+        }
     }
 
     /// The text of `msg` in the interface language (reactive).
@@ -30,4 +58,32 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     // Provided by `App` before any component runs.
     expect_context::<I18n>()
+}
+
+fn initial_language() -> Language {
+    let window = web_sys::window();
+    let stored = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(CHOICE_KEY).ok().flatten())
+        .and_then(|code| Language::from_code(&code));
+    stored
+        .or_else(|| {
+            let navigator = window?.navigator();
+            let preferred: Vec<String> =
+                navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+            preferred.into_iter().chain(navigator.language()).find_map(|tag| language_for_tag(&tag))
+        })
+        .unwrap_or_default()
+}
+
+/// The interface language for a BCP 47 tag such as "ar-IQ" or "ckb", if there is one.
+fn language_for_tag(tag: &str) -> Option<Language> {
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => Some(Language::English),
+        "ar" => Some(Language::Arabic),
+        "ckb" | "ku" => Some(Language::Kurdish),
+        _ => None,
+    }
 }

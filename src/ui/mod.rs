@@ -6,6 +6,7 @@ mod header;
 mod i18n;
 mod local_store;
 mod session;
+mod updates;
 
 use editor::Editor;
 use header::{Header, Notices};
@@ -22,10 +23,13 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
+    let update_ready = RwSignal::new(false);
+    updates::register(update_ready);
 
     view! {
         <Header />
         <main id="main" class="page">
+            <updates::UpdatePrompt update_ready />
             <Notices />
             <Editor />
         </main>
