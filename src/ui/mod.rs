@@ -6,6 +6,7 @@ mod header;
 mod i18n;
 mod local_store;
 mod session;
+mod timing;
 mod updates;
 
 use editor::Editor;

@@ -4,6 +4,7 @@ use crate::core::document::Document;
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, StoreError};
 use crate::core::report::Report;
 use crate::ui::local_store::LocalStore;
+use crate::ui::timing::measured;
 use leptos::prelude::*;
 use reactive_stores::Store;
 use std::time::Duration;
@@ -85,15 +86,16 @@ impl Session {
 
     pub fn save_now(self) {
         self.cancel_pending_save();
-        let document = Document {
-            report: self.report.read_untracked().clone(),
-            unknown_fields: self.unknown_fields.get_value(),
-        };
-        let id = self.draft_id.get_value();
-        let result = self
-            .library
-            .try_update_value(|library| library.save(&id, &document, js_sys::Date::now()))
-            .unwrap_or(Err(StoreError::Unavailable));
+        let result = measured("autosave", || {
+            let document = Document {
+                report: self.report.read_untracked().clone(),
+                unknown_fields: self.unknown_fields.get_value(),
+            };
+            let id = self.draft_id.get_value();
+            self.library
+                .try_update_value(|library| library.save(&id, &document, js_sys::Date::now()))
+                .unwrap_or(Err(StoreError::Unavailable))
+        });
         match result {
             Ok(()) => self.status.set(SaveStatus::Saved),
             Err(error) => self.status.set(SaveStatus::Failed(error)),
