@@ -30,6 +30,8 @@ messages! {
     // Application frame
     AppName, AppTagline, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
     SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate,
+    ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
+    ExportWithProblems, ChecksHeading, ChecksNone,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
@@ -39,7 +41,7 @@ messages! {
     PartnerOrganizations, Donor, ReportLanguage, Date, StartTime, EndTime, Venue, City,
     Governorate, Country, Introduction, Aim, SessionTopic, Conclusion, NextSteps, Moderator,
     TotalParticipants, Male, Female, SexNotRecorded, Under18, Age18To24, Age25To59, Age60AndOver,
-    WithDisabilities, Guests, GuestsHint, ParticipantsBySex, ParticipantsByAge,
+    WithDisabilities, Guests, GuestsHint, ParticipantsBySex, ParticipantsByAge, ParticipantsByGovernorate, ParticipantsByCategory,
     // Activity types
     ActivityDialogueSession, ActivityWorkshop, ActivityTraining, ActivityClosingSession,
     ActivityMeeting, ActivityOther,

@@ -1,6 +1,6 @@
 //! Autosave: every change schedules a save; hiding or closing the tab writes at once.
 
-use crate::ui::session::Session;
+use crate::ui::session::{SaveStatus, Session};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -32,4 +32,15 @@ pub fn install(session: Session) {
         on_visibility.forget();
     }
     let _ = window_event_listener_untyped("pagehide", move |_| flush());
+
+    // While saving fails, closing the tab would lose what is only on screen: ask first.
+    let _ = window_event_listener_untyped("beforeunload", move |event| {
+        session.flush();
+        if matches!(session.status.get_untracked(), SaveStatus::Failed(_)) {
+            event.prevent_default();
+            if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                event.set_return_value("unsaved");
+            }
+        }
+    });
 }

@@ -87,10 +87,7 @@ impl Session {
     pub fn save_now(self) {
         self.cancel_pending_save();
         let result = measured("autosave", || {
-            let document = Document {
-                report: self.report.read_untracked().clone(),
-                unknown_fields: self.unknown_fields.get_value(),
-            };
+            let document = self.document_untracked();
             let id = self.draft_id.get_value();
             self.library
                 .try_update_value(|library| library.save(&id, &document, js_sys::Date::now()))
@@ -104,11 +101,25 @@ impl Session {
 
     /// Starts a blank draft; the current one is saved first.
     pub fn new_report(self) {
+        self.open_document(Document::default());
+    }
+
+    /// Opens `document` as a new draft (an import never overwrites another draft); the current
+    /// one is saved first.
+    pub fn open_document(self, document: Document) {
         self.flush();
         self.draft_id.set_value(new_draft_id());
-        self.unknown_fields.set_value(Default::default());
-        self.report.set(Report::blank());
+        self.unknown_fields.set_value(document.unknown_fields);
+        self.report.set(document.report);
         self.save_now();
+    }
+
+    /// The open draft as a document, for exporting.
+    pub fn document_untracked(self) -> Document {
+        Document {
+            report: self.report.read_untracked().clone(),
+            unknown_fields: self.unknown_fields.get_value(),
+        }
     }
 
     fn cancel_pending_save(self) {

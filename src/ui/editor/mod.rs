@@ -248,9 +248,9 @@ fn participants(report: Store<Report>) -> AnyView {
                 <NumberField field=p.age_60_and_over() label=Msg::Age60AndOver id=field_id("participants-age_60_and_over") />
                 <NumberField field=p.with_disabilities() label=Msg::WithDisabilities id=field_id("participants-with_disabilities") />
             </div>
-            <h3>{move || i18n.t(Msg::Governorate)}</h3>
+            <h3>{move || i18n.t(Msg::ParticipantsByGovernorate)}</h3>
             {governorates}
-            <h3>{move || i18n.t(Msg::RowParticipantCategory).replace(" {n}", "").replace("{n}", "")}</h3>
+            <h3>{move || i18n.t(Msg::ParticipantsByCategory)}</h3>
             {categories}
         },
     )
