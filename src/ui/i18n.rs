@@ -27,6 +27,10 @@ impl I18n {
                 let _ = root.set_attribute("lang", language.code());
                 let _ = root.set_attribute("dir", if language.is_rtl() { "rtl" } else { "ltr" });
             }
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                let app = i18n::text(language, Msg::AppName);
+                document.set_title(&format!("{app} — {}", i18n::text(language, Msg::AppTagline)));
+            }
         });
         i18n
     }
