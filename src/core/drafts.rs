@@ -100,7 +100,13 @@ pub struct DraftSummary {
     pub date: String,
     /// Milliseconds since the Unix epoch.
     pub updated_ms: f64,
+    /// When the draft was moved to the trash; it is deleted for good [`TRASH_DAYS`] later.
+    pub deleted_ms: Option<f64>,
 }
+
+/// How long a deleted draft stays in the trash.
+pub const TRASH_DAYS: f64 = 30.0;
+const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -176,6 +182,7 @@ impl<S: KeyValueStore> Library<S> {
             title: document.report.title.clone(),
             date: document.report.date.clone(),
             updated_ms: now_ms,
+            deleted_ms: None,
         };
         let mut index = self.index.clone();
         match index.drafts.iter_mut().find(|d| d.id == id) {
@@ -184,6 +191,87 @@ impl<S: KeyValueStore> Library<S> {
         }
         index.last_open = Some(id.to_owned());
         self.write_index(index)
+    }
+
+    /// The drafts not in the trash whose title or date contains `query` (case-insensitive),
+    /// most recently edited first.
+    pub fn search(&self, query: &str) -> Vec<&DraftSummary> {
+        let query = query.trim().to_lowercase();
+        let mut found: Vec<&DraftSummary> = self
+            .index
+            .drafts
+            .iter()
+            .filter(|d| d.deleted_ms.is_none())
+            .filter(|d| {
+                query.is_empty() || d.title.to_lowercase().contains(&query) || d.date.contains(&query)
+            })
+            .collect();
+        found.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        found
+    }
+
+    /// The content of draft `id`, to start a new draft from (the next session's report starts
+    /// from the last one's).
+    pub fn duplicate(&self, id: &str) -> Option<Document> {
+        match self.open_draft(id) {
+            Opened::Draft(document) => Some(document),
+            Opened::Unreadable(_) | Opened::Missing => None,
+        }
+    }
+
+    /// Renames a draft: its stored report's title and its index entry.
+    pub fn rename(&mut self, id: &str, title: &str, now_ms: f64) -> Result<(), StoreError> {
+        let Opened::Draft(mut document) = self.open_draft(id) else {
+            return Err(StoreError::Other(format!("draft {id} cannot be read")));
+        };
+        document.report.title = title.to_owned();
+        let last_open = self.index.last_open.clone();
+        self.save(id, &document, now_ms)?;
+        let mut index = self.index.clone();
+        index.last_open = last_open;
+        self.write_index(index)
+    }
+
+    /// Moves a draft to the trash. Nothing is erased until [`Library::empty_trash`].
+    pub fn delete(&mut self, id: &str, now_ms: f64) -> Result<(), StoreError> {
+        self.set_deleted(id, Some(now_ms))
+    }
+
+    /// Takes a draft back out of the trash.
+    pub fn restore(&mut self, id: &str) -> Result<(), StoreError> {
+        self.set_deleted(id, None)
+    }
+
+    fn set_deleted(&mut self, id: &str, deleted: Option<f64>) -> Result<(), StoreError> {
+        let mut index = self.index.clone();
+        if let Some(entry) = index.drafts.iter_mut().find(|d| d.id == id) {
+            entry.deleted_ms = deleted;
+        }
+        if deleted.is_some() && index.last_open.as_deref() == Some(id) {
+            index.last_open = None;
+        }
+        self.write_index(index)
+    }
+
+    /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`].
+    pub fn empty_trash(&mut self, now_ms: f64) -> Result<(), StoreError> {
+        let expired: Vec<String> = self
+            .index
+            .drafts
+            .iter()
+            .filter(|d| d.deleted_ms.is_some_and(|at| now_ms - at > TRASH_DAYS * DAY_MS))
+            .map(|d| d.id.clone())
+            .collect();
+        if expired.is_empty() {
+            return Ok(());
+        }
+        let mut index = self.index.clone();
+        index.drafts.retain(|d| !expired.contains(&d.id));
+        self.write_index(index)?;
+        for id in expired {
+            self.store.remove(&Self::draft_key(&id))?;
+        }
+        Ok(())
     }
 
     /// Marks a draft as the one to reopen next time, without rewriting it.
@@ -258,6 +346,43 @@ mod tests {
             library.store().get(&Library::<MemoryStore>::draft_key("a")).unwrap().as_deref(),
             Some("{not json")
         );
+    }
+
+    #[test]
+    fn search_finds_by_title_or_date_newest_first_and_skips_the_trash() {
+        let mut library = Library::open(MemoryStore::new());
+        library.save("a", &titled("Dialogue session 3"), 1.0).unwrap();
+        library.save("b", &titled("Workshop on localisation"), 2.0).unwrap();
+        library.save("c", &titled("Dialogue session 4"), 3.0).unwrap();
+        let ids = |found: Vec<&DraftSummary>| found.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(library.search("")), ["c", "b", "a"]);
+        assert_eq!(ids(library.search("DIALOGUE")), ["c", "a"]);
+        library.delete("c", 4.0).unwrap();
+        assert_eq!(ids(library.search("dialogue")), ["a"]);
+        library.restore("c").unwrap();
+        assert_eq!(ids(library.search("dialogue")), ["c", "a"]);
+    }
+
+    #[test]
+    fn the_trash_is_emptied_after_thirty_days_only() {
+        let mut library = Library::open(MemoryStore::new());
+        library.save("a", &titled("Old"), 0.0).unwrap();
+        library.delete("a", 0.0).unwrap();
+        library.empty_trash(29.0 * DAY_MS).unwrap();
+        assert!(matches!(library.open_draft("a"), Opened::Draft(_)));
+        library.empty_trash(31.0 * DAY_MS).unwrap();
+        assert_eq!(library.open_draft("a"), Opened::Missing);
+        assert!(library.drafts().is_empty());
+    }
+
+    #[test]
+    fn rename_changes_the_stored_title_and_keeps_the_open_draft() {
+        let mut library = Library::open(MemoryStore::new());
+        library.save("a", &titled("Draft"), 1.0).unwrap();
+        library.save("b", &titled("Other"), 2.0).unwrap();
+        library.rename("a", "Third dialogue session", 3.0).unwrap();
+        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Third dialogue session")));
+        assert_eq!(library.last_open(), Some("b"));
     }
 
     #[test]

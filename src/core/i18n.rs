@@ -32,6 +32,8 @@ messages! {
     SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate,
     ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
+    Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
+    Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,

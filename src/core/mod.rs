@@ -4,3 +4,4 @@ pub mod document;
 pub mod drafts;
 pub mod i18n;
 pub mod report;
+pub mod templates;

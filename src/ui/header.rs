@@ -3,7 +3,7 @@
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
 use crate::ui::i18n::use_i18n;
-use crate::ui::session::{Notice, SaveStatus, Session};
+use crate::ui::session::{Notice, SaveStatus, Screen, Session};
 use leptos::prelude::*;
 
 #[component]
@@ -33,7 +33,33 @@ pub fn Header() -> impl IntoView {
                 </p>
                 <LanguageSwitch />
                 <div class="app-bar__actions">
-                    <button type="button" class="button" on:click=move |_| session.new_report()>
+                    <Show
+                        when=move || session.screen.get() == Screen::Editor
+                        fallback=move || view! {
+                            <button type="button" class="button" on:click=move |_| session.screen.set(Screen::Editor)>
+                                {move || i18n.t(Msg::Editor)}
+                            </button>
+                        }
+                    >
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                session.flush();
+                                session.screen.set(Screen::Reports);
+                            }
+                        >
+                            {move || i18n.t(Msg::Reports)}
+                        </button>
+                    </Show>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            session.new_report();
+                            session.screen.set(Screen::Editor);
+                        }
+                    >
                         {move || i18n.t(Msg::NewReport)}
                     </button>
                 </div>

@@ -4,6 +4,7 @@ mod autosave;
 mod editor;
 mod header;
 mod i18n;
+mod library;
 mod local_store;
 mod session;
 mod timing;
@@ -32,7 +33,16 @@ fn App() -> impl IntoView {
         <main id="main" class="page">
             <updates::UpdatePrompt update_ready />
             <Notices />
-            <Editor />
+            <Show
+                when=move || session.screen.get() == session::Screen::Reports
+                fallback=move || {
+                    view! {
+                        <Editor />
+                    }
+                }
+            >
+                <library::ReportsScreen />
+            </Show>
         </main>
     }
 }

@@ -1,6 +1,6 @@
 //! The open draft: its reactive store, where it is saved, and how saving is going.
 
-use crate::core::document::Document;
+use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, StoreError};
 use crate::core::report::Report;
 use crate::ui::local_store::LocalStore;
@@ -26,18 +26,29 @@ pub enum Notice {
     StorageUnavailable,
 }
 
-type DraftLibrary = Library<Box<dyn KeyValueStore>>;
+pub type DraftLibrary = Library<Box<dyn KeyValueStore>>;
+
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Editor,
+    Reports,
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
     pub report: Store<Report>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
+    pub screen: RwSignal<Screen>,
     draft_id: StoredValue<String>,
     /// Envelope fields of the open document this version does not know, kept on save.
     unknown_fields: StoredValue<serde_json::Map<String, serde_json::Value>>,
     library: StoredValue<DraftLibrary, LocalStorage>,
     pending_save: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Set when the store is replaced by a stored draft, so that reopening is not taken for an
+    /// edit by autosave.
+    reopened: StoredValue<bool>,
 }
 
 impl Session {
@@ -59,15 +70,20 @@ impl Session {
             report: Store::new(document.report),
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(notice),
+            screen: RwSignal::new(Screen::Editor),
             draft_id: StoredValue::new(id),
             unknown_fields: StoredValue::new(document.unknown_fields),
             library: StoredValue::new_local(library),
             pending_save: StoredValue::new_local(None),
+            reopened: StoredValue::new(false),
         }
     }
 
     /// Called on every change: the draft is written once typing pauses.
     pub fn schedule_save(self) {
+        if self.reopened.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
+        }
         self.cancel_pending_save();
         if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
             self.status.set(SaveStatus::Saving);
@@ -112,6 +128,36 @@ impl Session {
         self.unknown_fields.set_value(document.unknown_fields);
         self.report.set(document.report);
         self.save_now();
+    }
+
+    /// Opens the stored draft `id` in the editor; the current one is saved first.
+    pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
+        let opened = self.with_library(|library| library.open_draft(id));
+        let document = match opened {
+            Some(Opened::Draft(document)) => document,
+            Some(Opened::Unreadable(error)) => return Err(error),
+            Some(Opened::Missing) | None => return Err(ReadError::NotAReport),
+        };
+        self.flush();
+        self.draft_id.set_value(id.to_owned());
+        self.unknown_fields.set_value(document.unknown_fields);
+        self.reopened.set_value(true);
+        self.report.set(document.report);
+        // Reopening is not an edit: the stored copy is already this one.
+        let _ = self.with_library(|library| library.set_last_open(id));
+        self.cancel_pending_save();
+        self.status.set(SaveStatus::Saved);
+        self.screen.set(Screen::Editor);
+        Ok(())
+    }
+
+    pub fn draft_id(self) -> String {
+        self.draft_id.get_value()
+    }
+
+    /// Runs `work` on the draft library.
+    pub fn with_library<R>(self, work: impl FnOnce(&mut DraftLibrary) -> R) -> Option<R> {
+        self.library.try_update_value(work)
     }
 
     /// The open draft as a document, for exporting.

@@ -1,0 +1,249 @@
+//! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
+//! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
+
+use crate::core::document::Document;
+use crate::core::drafts::DraftSummary;
+use crate::core::i18n::Msg;
+use crate::core::report::{ActivityType, ReportStoreFields};
+use crate::core::templates::{from_template, TEMPLATES};
+use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::session::{Screen, Session};
+use crate::ui::timing::measured;
+use leptos::prelude::*;
+
+fn template_name(kind: ActivityType) -> Msg {
+    match kind {
+        ActivityType::DialogueSession => Msg::ActivityDialogueSession,
+        ActivityType::Workshop | ActivityType::Training => Msg::TemplateWorkshopTraining,
+        ActivityType::ClosingSession => Msg::ActivityClosingSession,
+        ActivityType::Meeting | ActivityType::Other => Msg::ActivityMeeting,
+    }
+}
+
+fn last_edited(i18n: I18n, ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(i18n.language().code(), &options).into()
+}
+
+#[component]
+pub fn ReportsScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let query = RwSignal::new(String::new());
+    // Bumped after every change to the library, so the list is read again.
+    let changed = RwSignal::new(0u32);
+    let deleted = RwSignal::new(None::<(String, String)>);
+    let error = RwSignal::new(None::<String>);
+    let renaming = RwSignal::new(None::<String>);
+    let template = RwSignal::new(TEMPLATES[0]);
+
+    let drafts = Memo::new(move |_| {
+        changed.track();
+        let query = query.get();
+        measured("open-library", || {
+            session
+                .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+
+    let open = move |id: String| {
+        if let Err(problem) = session.open_stored(&id) {
+            error.set(Some(format!("{problem:?}")));
+        }
+    };
+    let duplicate = move |id: String| {
+        if let Some(document) = session.with_library(|library| library.duplicate(&id)).flatten() {
+            session.open_document(document);
+            session.screen.set(Screen::Editor);
+        }
+    };
+    let delete = move |summary: DraftSummary| {
+        let now = js_sys::Date::now();
+        if summary.id == session.draft_id() {
+            session.flush();
+        }
+        let _ = session.with_library(|library| library.delete(&summary.id, now));
+        deleted.set(Some((summary.id, summary.title)));
+        changed.update(|n| *n += 1);
+    };
+    let undo = move |_| {
+        if let Some((id, _)) = deleted.get_untracked() {
+            let _ = session.with_library(|library| library.restore(&id));
+            deleted.set(None);
+            changed.update(|n| *n += 1);
+        }
+    };
+    let new_from_template = move |_| {
+        session.open_document(Document::new(from_template(template.get_untracked())));
+        session.screen.set(Screen::Editor);
+    };
+    let new_blank = move |_| {
+        session.new_report();
+        session.screen.set(Screen::Editor);
+    };
+    let _ = session.with_library(|library| library.empty_trash(js_sys::Date::now()));
+
+    let row = move |summary: DraftSummary| {
+        let id = summary.id.clone();
+        let title = if summary.title.trim().is_empty() {
+            None
+        } else {
+            Some(summary.title.clone())
+        };
+        let shown_title = title.clone();
+        let heading = move || shown_title.clone().unwrap_or_else(|| i18n.t(Msg::UntitledReport).to_owned());
+        let (open_id, dup_id, rename_id, save_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let is_renaming = {
+            let id = id.clone();
+            move || renaming.get().as_deref() == Some(id.as_str())
+        };
+        let new_title = RwSignal::new(summary.title.clone());
+        let date = summary.date.clone();
+        let updated = summary.updated_ms;
+        let for_delete = summary.clone();
+        let input_id = format!("rename-{id}");
+        view! {
+            <li class="draft">
+                <h3 class="draft__title" dir="auto">{heading}</h3>
+                <p class="draft__meta">
+                    {move || i18n.t(Msg::ActivityDate)} ": "
+                    <span dir="ltr">{if date.is_empty() { "—".to_owned() } else { date.clone() }}</span>
+                    " · " {move || i18n.t(Msg::LastEdited)} ": " {move || last_edited(i18n, updated)}
+                </p>
+                <Show when=is_renaming.clone()>
+                    <div class="field draft__rename">
+                        <label for=input_id.clone()>{move || i18n.t(Msg::ReportTitle)}</label>
+                        <input
+                            id=input_id.clone()
+                            type="text"
+                            dir="auto"
+                            prop:value=move || new_title.get()
+                            on:input:target=move |ev| new_title.set(ev.target().value())
+                        />
+                    </div>
+                </Show>
+                <div class="draft__actions">
+                    <button type="button" class="button button--primary" on:click=move |_| open(open_id.clone())>
+                        {move || i18n.t(Msg::Open)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| duplicate(dup_id.clone())>
+                        {move || i18n.t(Msg::Duplicate)}
+                    </button>
+                    {
+                        let is_renaming = is_renaming.clone();
+                        move || {
+                            let (rename_id, save_id) = (rename_id.clone(), save_id.clone());
+                            if is_renaming() {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| {
+                                            let title = new_title.get_untracked();
+                                            let now = js_sys::Date::now();
+                                            if save_id == session.draft_id() {
+                                                session.report.title().set(title);
+                                                session.save_now();
+                                            } else {
+                                                let _ = session.with_library(|l| l.rename(&save_id, &title, now));
+                                            }
+                                            renaming.set(None);
+                                            changed.update(|n| *n += 1);
+                                        }
+                                    >
+                                        {move || i18n.t(Msg::SaveTitle)}
+                                    </button>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="button" on:click=move |_| renaming.set(Some(rename_id.clone()))>
+                                        {move || i18n.t(Msg::Rename)}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    }
+                    <button type="button" class="button button--danger" on:click=move |_| delete(for_delete.clone())>
+                        {move || i18n.t(Msg::Delete)}
+                    </button>
+                </div>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="card library" aria-labelledby="library-heading">
+            <h2 id="library-heading">{move || i18n.t(Msg::Reports)}</h2>
+            <div class="library__new">
+                <button type="button" class="button button--primary" on:click=new_blank>
+                    {move || i18n.t(Msg::NewReport)}
+                </button>
+                <div class="field">
+                    <label for="template">{move || i18n.t(Msg::Template)}</label>
+                    <select
+                        id="template"
+                        on:change:target=move |ev| {
+                            if let Some(kind) = ActivityType::from_code(&ev.target().value()) {
+                                template.set(kind);
+                            }
+                        }
+                    >
+                        {TEMPLATES
+                            .iter()
+                            .map(|kind| {
+                                let kind = *kind;
+                                view! {
+                                    <option value=kind.code() selected=move || template.get() == kind>
+                                        {move || i18n.t(template_name(kind))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="button" on:click=new_from_template>
+                    {move || i18n.t(Msg::NewFromTemplate)}
+                </button>
+            </div>
+            <div class="field library__search">
+                <label for="library-search">{move || i18n.t(Msg::Search)}</label>
+                <input
+                    id="library-search"
+                    type="search"
+                    dir="auto"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| query.set(ev.target().value())
+                />
+            </div>
+            {move || {
+                deleted
+                    .get()
+                    .map(|(_, title)| {
+                        view! {
+                            <div class="notice notice--info" role="status">
+                                <span>{move || i18n.format(Msg::ReportDeleted, &[("title", &title)])}</span>
+                                <button type="button" class="button" on:click=undo>
+                                    {move || i18n.t(Msg::Undo)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || error.get().map(|message| view! { <div class="notice notice--error" role="alert">{message}</div> })}
+            <Show
+                when=move || !drafts.with(Vec::is_empty)
+                fallback=move || view! { <p>{move || i18n.t(Msg::NoReports)}</p> }
+            >
+                <ul class="library__list">
+                    <For each=move || drafts.get() key=|d| (d.id.clone(), d.title.clone(), d.updated_ms.to_bits()) children=row />
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+import { test, expect, expectSaved } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const title = (page: Page) => page.getByLabel('Report title', { exact: true });
+const reports = (page: Page) => page.getByRole('region', { name: 'Reports' });
+const draft = (page: Page, name: string) => reports(page).getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+
+test('drafts are listed, searched, opened, duplicated, renamed and deleted with undo', async ({ app: page }) => {
+  await title(page).fill('Third dialogue session');
+  await page.getByLabel('Date', { exact: true }).fill('2024-02-01');
+  await page.getByRole('button', { name: 'New report' }).click();
+  await title(page).fill('Fourth dialogue session');
+  await expectSaved(page);
+
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(2);
+  // Most recently edited first, with the activity date.
+  await expect(reports(page).getByRole('heading', { level: 3 })).toHaveText(['Fourth dialogue session', 'Third dialogue session']);
+  await expect(draft(page, 'Third dialogue session')).toContainText('2024-02-01');
+
+  await page.getByLabel('Search').fill('third');
+  await expect(reports(page).getByRole('listitem')).toHaveCount(1);
+  await draft(page, 'Third dialogue session').getByRole('button', { name: 'Open' }).click();
+  await expect(title(page)).toHaveValue('Third dialogue session');
+
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await draft(page, 'Third dialogue session').getByRole('button', { name: 'Duplicate' }).click();
+  await expect(title(page)).toHaveValue('Third dialogue session');
+  await title(page).fill('Fifth dialogue session');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(3);
+
+  await draft(page, 'Fourth dialogue session').getByRole('button', { name: 'Rename' }).click();
+  await draft(page, 'Fourth dialogue session').getByLabel('Report title').fill('Fourth session (Nasiriyah)');
+  await reports(page).getByRole('button', { name: 'Save title' }).click();
+  await expect(draft(page, 'Fourth session (Nasiriyah)')).toHaveCount(1);
+
+  await draft(page, 'Fourth session (Nasiriyah)').getByRole('button', { name: 'Delete' }).click();
+  await expect(reports(page).getByRole('status')).toContainText('moved to the trash');
+  await expect(reports(page).getByRole('listitem')).toHaveCount(2);
+  await reports(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(3);
+
+  await draft(page, 'Fourth session (Nasiriyah)').getByRole('button', { name: 'Delete' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(2);
+  // Deleted drafts are kept (in the trash), not erased.
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('taqrir.draft.')).length);
+  expect(stored).toBe(3);
+});
+
+test('a new report from a template has its structure and a sample agenda', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByLabel('Template').selectOption('meeting');
+  await page.getByRole('button', { name: 'New from template' }).click();
+  await expect(page.getByLabel('Activity type')).toHaveValue('meeting');
+  const first = page.getByRole('group', { name: 'Agenda item 1', exact: true });
+  await expect(first.getByLabel('Start', { exact: true })).toHaveValue('10:00');
+  await expect(page.getByRole('group', { name: 'Objective 1', exact: true })).toBeVisible();
+});
