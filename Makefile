@@ -1,6 +1,7 @@
 # Taqrir — build, serve and test. Every tool step installs what is missing and skips what is there.
 #   make run    build the release app and serve it at http://127.0.0.1:8080
 #   make test   run every test (native unit/property tests, then end to end in headless Chromium)
+#   make bench  measure size and speed against the budgets in bench/bench.mjs
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -10,13 +11,17 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: run test build tools rust-tools node-tools chromium unit e2e clean
+.PHONY: run test bench build tools rust-tools node-tools chromium unit e2e clean
 
 run: build
 	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 test: tools unit build e2e
+
+# Timings are not tests: the bench is separate from `make test` (its harness is tested there).
+bench: tools build
+	node bench/bench.mjs --dist dist --runs $(or $(RUNS),5)
 
 build: rust-tools node-tools
 	cargo fetch --locked --quiet

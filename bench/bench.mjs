@@ -1,0 +1,401 @@
+// The bench (issue 5): how heavy and how fast the release build is, next to the floor — the same
+// form written as plain HTML — in headless Chromium. Prints a table, writes bench/results.json,
+// and exits non-zero when a budget is missed.
+//
+//   node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--out bench/results.json]
+//
+// Every figure is the median of --runs runs, each in a fresh browser context (empty cache and
+// storage, service workers blocked so they cannot serve or compete; the first-load size is taken
+// in its own context with the service worker allowed, as a first visit really is).
+import { chromium } from '@playwright/test';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import {
+  median, percentile, transferSize, makeLargeReport, makeEmptyReport, makeLibraryDrafts, libraryEntries,
+  narrativeWordCount, plainFormHtml, installReadyProbe, installLatencyProbe, readMeasures, seedStorage,
+} from './measure.mjs';
+
+/** The budgets. Sizes in KB of 1024 bytes, times in milliseconds. */
+const BUDGETS = {
+  firstLoadGzipKB: 200,      // every file of a first visit, gzip -9
+  readyVsPlainRatio: 1.5,    // ready time (empty and large report) ≤ 1.5 × the plain form's
+  typingP95OverPlainMs: 4,   // keystroke → next frame p95 ≤ plain form's p95 + 4 ms
+  autosaveLargeMs: 8,        // one autosave of the large report
+  exportHtmlMs: 30,          // one HTML export of the large report
+  openLibrary200Ms: 100,     // opening the list of 200 drafts
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const options = { dist: 'dist', runs: 5, chars: 40, cpuThrottle: 1, out: path.join(here, 'results.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--dist': options.dist = value(); break;
+      case '--runs': options.runs = Number(value()); break;
+      case '--chars': options.chars = Number(value()); break;
+      case '--cpu-throttle': options.cpuThrottle = Number(value()); break;
+      case '--out': options.out = value(); break;
+      case '-h': case '--help':
+        console.log('usage: node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--out bench/results.json]');
+        process.exit(0);
+        break;
+      default:
+        console.error(`unknown option ${argv[i]}`);
+        process.exit(2);
+    }
+  }
+  if (!(options.runs >= 1) || !(options.chars >= 5) || !(options.cpuThrottle >= 1)) {
+    console.error('--runs must be ≥ 1, --chars ≥ 5, --cpu-throttle ≥ 1');
+    process.exit(2);
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const dist = path.resolve(options.dist);
+if (!existsSync(path.join(dist, 'index.html'))) {
+  console.error(`no build in ${dist} (run trunk build --release first)`);
+  process.exit(2);
+}
+
+// The plain form links the app's own stylesheet, so style and layout cost the same.
+const appHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+const cssHref = appHtml.match(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/)?.[1] ?? null;
+
+const largeReport = makeLargeReport();
+const emptyReport = makeEmptyReport();
+const plainLarge = plainFormHtml(largeReport, { cssHref, title: 'Plain form — large report' });
+const plainEmpty = plainFormHtml(emptyReport, { cssHref, title: 'Plain form — empty report' });
+writeFileSync(path.join(here, 'plain-form.html'), plainLarge);
+writeFileSync(path.join(here, 'plain-form-empty.html'), plainEmpty);
+
+const server = await startServer(dist, {
+  '/plain-form.html': plainLarge,
+  '/plain-form-empty.html': plainEmpty,
+  '/__bench/blank.html': '<!DOCTYPE html><title>bench</title>',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+const warnings = [];
+const warn = (message) => {
+  if (!warnings.includes(message)) warnings.push(message);
+  console.error(`warning: ${message}`);
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh context and page, with the ready probe installed and storage seeded from a blank page. */
+async function openContext({ storage = null, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers });
+  await context.addInitScript(installReadyProbe, 'field-title');
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
+  if (options.cpuThrottle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
+  }
+  await page.goto(`${server.url}__bench/blank.html`);
+  await page.evaluate(seedStorage, storage ?? {});
+  return { context, page, errors };
+}
+
+/** Navigates and waits for the ready probe; returns { found, firstFrame, ready } in ms from navigation start. */
+async function loadUntilReady(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__benchReady && window.__benchReady.ready !== null, null, {
+    timeout: 60_000, polling: 50,
+  });
+  return page.evaluate(() => ({ ...window.__benchReady }));
+}
+
+/** Types one character into the title and checks it arrived (and, in the app, was saved). */
+async function verifyTyping(page, isApp) {
+  const title = page.locator('#field-title');
+  await title.click();
+  await page.keyboard.press('End');
+  const before = await title.inputValue();
+  await page.keyboard.type('x');
+  if ((await title.inputValue()) !== `${before}x`) return false;
+  if (!isApp) return true;
+  // The edit reached the app's state when the draft is saved with it (autosave after 500 ms).
+  try {
+    await page.waitForFunction((expected) => Object.keys(localStorage).some((key) =>
+      key.startsWith('taqrir.draft.') && (() => {
+        try { return JSON.parse(localStorage.getItem(key)).report.title === expected; } catch { return false; }
+      })()), `${before}x`, { timeout: 5_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Types `chars` characters into the title with the latency probe on; returns the samples (ms). */
+async function typingLatencies(page) {
+  const title = page.locator('#field-title');
+  await title.click();
+  await page.keyboard.press('End');
+  await sleep(300);
+  await page.evaluate(installLatencyProbe);
+  const text = 'Typing speed check for the bench abcdefghijklmnopqrstuvwxyz '.repeat(4).slice(0, options.chars);
+  await page.keyboard.type(text, { delay: 40 });
+  await page.waitForFunction((n) => window.__benchLatency.length >= n, options.chars, { timeout: 10_000 });
+  return page.evaluate(() => window.__benchLatency.slice());
+}
+
+/** The duration of the first measure `name` that starts after `after` (page time), or null. */
+async function waitForMeasure(page, name, after, timeout = 3_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await page.evaluate(readMeasures, name)).filter((m) => m.start >= after);
+    if (found.length) return found[0].duration;
+    await sleep(50);
+  }
+  return null;
+}
+
+async function hasButton(page, name) {
+  return (await page.getByRole('button', { name, exact: true }).count()) > 0;
+}
+
+/** One run of one variant: the app or the plain form, with the empty or the large report. */
+async function measureVariant(kind, size) {
+  const isApp = kind === 'app';
+  const storage = isApp && size === 'large' ? libraryEntries([{ id: 'bench-large', report: largeReport }], 'bench-large') : {};
+  const { context, page, errors } = await openContext({ storage });
+  const url = isApp ? server.url : `${server.url}${size === 'large' ? 'plain-form.html' : 'plain-form-empty.html'}`;
+  const result = { kind, size };
+  try {
+    Object.assign(result, await loadUntilReady(page, url));
+    result.verified = await verifyTyping(page, isApp);
+    if (!result.verified) warn(`${kind} ${size}: typing into "Report title" did not arrive${isApp ? ' in the saved draft' : ''}`);
+    if (isApp && size === 'large') {
+      const rows = await page.locator('fieldset').count();
+      if (rows < 350) warn(`app large: only ${rows} fieldsets rendered — was the seeded draft opened?`);
+    }
+    if (size === 'large') {
+      await sleep(700); // let the verification's autosave pass
+      const typingStart = await page.evaluate(() => performance.now());
+      const samples = await typingLatencies(page);
+      Object.assign(result, { typingP50: percentile(samples, 50), typingP95: percentile(samples, 95), typingSamples: samples });
+      if (isApp) {
+        result.autosave = await waitForMeasure(page, 'taqrir:autosave', typingStart);
+        if (result.autosave === null) warn('no taqrir:autosave measure after typing (is the build older than the measure?)');
+        if (await hasButton(page, 'Export HTML')) {
+          const before = await page.evaluate(() => performance.now());
+          await page.getByRole('button', { name: 'Export HTML', exact: true }).click();
+          result.exportHtml = await waitForMeasure(page, 'taqrir:export-html', before);
+          if (result.exportHtml === null) warn('"Export HTML" was clicked but no taqrir:export-html measure appeared');
+        } else {
+          result.exportHtml = null;
+        }
+      }
+    }
+  } finally {
+    if (errors.length) warn(`${kind} ${size}: page errors: ${errors.join(' | ')}`);
+    await context.close();
+  }
+  return result;
+}
+
+const libraryDrafts = makeLibraryDrafts(200);
+const libraryStorage = libraryEntries(libraryDrafts);
+
+/** Opens the list of 200 drafts through "Reports"; null when the app has no such button. */
+async function measureLibrary() {
+  const { context, page, errors } = await openContext({ storage: libraryStorage });
+  try {
+    await loadUntilReady(page, server.url);
+    if (!(await hasButton(page, 'Reports'))) return { openLibrary: null, clickToFrame: null };
+    await page.evaluate(installLatencyProbe, 'click');
+    const before = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    const openLibrary = await waitForMeasure(page, 'taqrir:open-library', before);
+    if (openLibrary === null) warn('"Reports" was clicked but no taqrir:open-library measure appeared');
+    // What the person waits for: from the click to the end of the next frame (the list drawn).
+    await page.waitForFunction(() => window.__benchLatency.length >= 1, null, { timeout: 10_000 });
+    const clickToFrame = await page.evaluate(() => window.__benchLatency[0]);
+    const listed = await page.getByText(/^Bench draft \d+$/).count();
+    if (openLibrary !== null && listed < 200) warn(`the library shows ${listed} of the 200 seeded draft titles`);
+    return { openLibrary, clickToFrame, listed };
+  } finally {
+    if (errors.length) warn(`library: page errors: ${errors.join(' | ')}`);
+    await context.close();
+  }
+}
+
+/** Every file a first visit loads (the page's and its service worker's requests), gzipped. */
+async function measureFirstLoad() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
+  await context.addInitScript(installReadyProbe, 'field-title');
+  const page = await context.newPage();
+  server.resetLog();
+  try {
+    await loadUntilReady(page, server.url);
+    await page.waitForLoadState('networkidle');
+    // Give the service worker time to install (it fetches the app shell).
+    await page.evaluate(() => Promise.race([
+      navigator.serviceWorker ? navigator.serviceWorker.ready : Promise.resolve(),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]));
+    await page.waitForLoadState('networkidle');
+    await sleep(300);
+  } finally {
+    await context.close();
+  }
+  const served = server.takeLog().filter((entry) => !entry.path.startsWith('/__bench/'));
+  return transferSize(served.map(({ path: p, bytes }) => ({ path: p === '/index.html' ? '/' : p, bytes })));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const chromiumVersion = browser.version();
+console.log(`Bench: ${dist} in Chromium ${chromiumVersion}, ${options.runs} run(s)` +
+  (options.cpuThrottle > 1 ? `, CPU ×${options.cpuThrottle} slower` : ''));
+console.log(`Large report: ${largeReport.agenda.length} agenda items, ${largeReport.discussion_points.length} discussion ` +
+  `points, ${largeReport.recommendations.length} recommendations, ${narrativeWordCount(largeReport)} narrative words, ` +
+  `${Math.round(JSON.stringify(largeReport).length / 1024)} KB of JSON`);
+
+const [load1] = os.loadavg();
+if (load1 > os.cpus().length * 0.5) {
+  warn(`the machine is busy (load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs): times will be noisy`);
+}
+
+const firstLoad = await measureFirstLoad();
+const runs = [];
+const variants = [['app', 'empty'], ['plain', 'empty'], ['app', 'large'], ['plain', 'large']];
+for (let run = 0; run < options.runs; run++) {
+  const entry = {};
+  // Alternate the order so that neither side always goes first.
+  const order = run % 2 === 0 ? variants : [...variants].reverse();
+  for (const [kind, size] of order) entry[`${kind}-${size}`] = await measureVariant(kind, size);
+  entry.library = await measureLibrary();
+  runs.push(entry);
+  const r = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+  console.log(`run ${run + 1}/${options.runs}: ready app ${r(entry['app-empty'].ready)}/${r(entry['app-large'].ready)} ms, ` +
+    `plain ${r(entry['plain-empty'].ready)}/${r(entry['plain-large'].ready)} ms; typing p95 app ` +
+    `${r(entry['app-large'].typingP95)} plain ${r(entry['plain-large'].typingP95)} ms; autosave ${r(entry['app-large'].autosave)}, ` +
+    `export ${r(entry['app-large'].exportHtml)}, library ${r(entry.library.openLibrary)} ` +
+    `(click → drawn ${r(entry.library.clickToFrame)}) ms`);
+}
+await browser.close();
+await server.close();
+
+/** Median over runs of one figure; null when no run measured it. */
+function med(pick) {
+  const values = runs.map(pick).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  return values.length ? median(values) : null;
+}
+const figures = {
+  firstLoadGzipBytes: firstLoad.gzip,
+  firstLoadRawBytes: firstLoad.raw,
+  readyEmpty: { app: med((r) => r['app-empty'].ready), plain: med((r) => r['plain-empty'].ready) },
+  readyLarge: { app: med((r) => r['app-large'].ready), plain: med((r) => r['plain-large'].ready) },
+  inDocumentEmpty: { app: med((r) => r['app-empty'].found), plain: med((r) => r['plain-empty'].found) },
+  inDocumentLarge: { app: med((r) => r['app-large'].found), plain: med((r) => r['plain-large'].found) },
+  firstFrameEmpty: { app: med((r) => r['app-empty'].firstFrame), plain: med((r) => r['plain-empty'].firstFrame) },
+  firstFrameLarge: { app: med((r) => r['app-large'].firstFrame), plain: med((r) => r['plain-large'].firstFrame) },
+  typingP50: { app: med((r) => r['app-large'].typingP50), plain: med((r) => r['plain-large'].typingP50) },
+  typingP95: { app: med((r) => r['app-large'].typingP95), plain: med((r) => r['plain-large'].typingP95) },
+  autosaveLarge: med((r) => r['app-large'].autosave),
+  exportHtml: med((r) => r['app-large'].exportHtml),
+  openLibrary200: med((r) => r.library.openLibrary),
+  openLibrary200ClickToFrame: med((r) => r.library.clickToFrame),
+};
+
+const KB = 1024;
+function check(name, value, limit, limitText) {
+  const status = value === null || limit === null ? 'not measured' : value <= limit ? 'pass' : 'FAIL';
+  return { name, value, limit, budget: limitText, status };
+}
+const ratio = (pair) => (pair.app !== null && pair.plain ? pair.app / pair.plain : null);
+const checks = [
+  check('first load (gzip)', firstLoad.gzip, BUDGETS.firstLoadGzipKB * KB, `≤ ${BUDGETS.firstLoadGzipKB} KB`),
+  check('ready, empty report', figures.readyEmpty.app,
+    figures.readyEmpty.plain === null ? null : figures.readyEmpty.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
+  check('ready, large report', figures.readyLarge.app,
+    figures.readyLarge.plain === null ? null : figures.readyLarge.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
+  check('typing p95, large report', figures.typingP95.app,
+    figures.typingP95.plain === null ? null : figures.typingP95.plain + BUDGETS.typingP95OverPlainMs, `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`),
+  check('autosave, large report', figures.autosaveLarge, BUDGETS.autosaveLargeMs, `≤ ${BUDGETS.autosaveLargeMs} ms`),
+  check('HTML export, large report', figures.exportHtml, BUDGETS.exportHtmlMs, `≤ ${BUDGETS.exportHtmlMs} ms`),
+  check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+const ms = (v) => (v === null ? '—' : `${v.toFixed(1)} ms`);
+const kb = (v) => `${(v / KB).toFixed(1)} KB`;
+const times = (v) => (v === null ? '—' : `${v.toFixed(2)}×`);
+const statusOf = (name) => checks.find((c) => c.name === name)?.status ?? '';
+const table = [
+  ['', 'Taqrir', 'plain form', 'ratio', 'budget', ''],
+  ['first load (gzip -9)', kb(firstLoad.gzip), '—', '—', `≤ ${BUDGETS.firstLoadGzipKB} KB`, statusOf('first load (gzip)')],
+  ['ready, empty report', ms(figures.readyEmpty.app), ms(figures.readyEmpty.plain), times(ratio(figures.readyEmpty)),
+    `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, empty report')],
+  ['ready, large report', ms(figures.readyLarge.app), ms(figures.readyLarge.plain), times(ratio(figures.readyLarge)),
+    `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, large report')],
+  ['typing p50, large report', ms(figures.typingP50.app), ms(figures.typingP50.plain), times(ratio(figures.typingP50)), '', ''],
+  ['typing p95, large report', ms(figures.typingP95.app), ms(figures.typingP95.plain), times(ratio(figures.typingP95)),
+    `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`, statusOf('typing p95, large report')],
+  ['autosave, large report', ms(figures.autosaveLarge), '—', '—', `≤ ${BUDGETS.autosaveLargeMs} ms`, statusOf('autosave, large report')],
+  ['HTML export, large report', ms(figures.exportHtml), '—', '—', `≤ ${BUDGETS.exportHtmlMs} ms`, statusOf('HTML export, large report')],
+  ['open library of 200', ms(figures.openLibrary200), '—', '—', `≤ ${BUDGETS.openLibrary200Ms} ms`, statusOf('open library of 200')],
+  ['  click → list drawn', ms(figures.openLibrary200ClickToFrame), '—', '—', '(not a budget)', ''],
+];
+const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+console.log('');
+for (const row of table) console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ').trimEnd());
+console.log(`\nfirst load: ${firstLoad.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ')} (${kb(firstLoad.raw)} uncompressed)`);
+console.log(`title field in the document: app ${ms(figures.inDocumentEmpty.app)} / ${ms(figures.inDocumentLarge.app)}, ` +
+  `plain ${ms(figures.inDocumentEmpty.plain)} / ${ms(figures.inDocumentLarge.plain)}; first frame showing it (parsed or not): ` +
+  `app ${ms(figures.firstFrameEmpty.app)} / ${ms(figures.firstFrameLarge.app)}, plain ${ms(figures.firstFrameEmpty.plain)} / ` +
+  `${ms(figures.firstFrameLarge.plain)} (empty / large report)`);
+
+writeFileSync(options.out, `${JSON.stringify({
+  date: new Date().toISOString(),
+  loadAverage: os.loadavg(),
+  cpus: os.cpus().length,
+  dist,
+  chromium: chromiumVersion,
+  runs: options.runs,
+  typedCharacters: options.chars,
+  cpuThrottle: options.cpuThrottle,
+  budgets: BUDGETS,
+  largeReport: {
+    agenda: largeReport.agenda.length,
+    discussionPoints: largeReport.discussion_points.length,
+    recommendations: largeReport.recommendations.length,
+    narrativeWords: narrativeWordCount(largeReport),
+    jsonBytes: Buffer.byteLength(JSON.stringify(largeReport)),
+  },
+  firstLoad,
+  figures,
+  checks,
+  warnings,
+  perRun: runs.map((run) => Object.fromEntries(Object.entries(run).map(([key, value]) => [key,
+    Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'typingSamples'))]))),
+  typingSamples: runs.map((run) => ({ app: run['app-large'].typingSamples, plain: run['plain-large'].typingSamples })),
+}, null, 2)}\n`);
+console.log(`\nwrote ${path.relative(process.cwd(), options.out) || options.out}`);
+
+const failed = checks.filter((c) => c.status === 'FAIL');
+const unmeasured = checks.filter((c) => c.status === 'not measured');
+if (unmeasured.length) console.log(`not measured: ${unmeasured.map((c) => c.name).join(', ')}`);
+if (warnings.length) console.log(`warnings: ${warnings.length} (see above)`);
+if (failed.length) {
+  console.log(`over budget: ${failed.map((c) => c.name).join(', ')}`);
+  process.exit(1);
+}
+console.log('all measured budgets met');
