@@ -4,6 +4,7 @@ use crate::core::i18n::Msg;
 use crate::core::report::Language;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Screen, Session};
+use crate::ui::timing::measure_until_next_frame;
 use leptos::prelude::*;
 
 #[component]
@@ -46,6 +47,7 @@ pub fn Header() -> impl IntoView {
                             class="button"
                             on:click=move |_| {
                                 session.flush();
+                                measure_until_next_frame("open-library");
                                 session.screen.set(Screen::Reports);
                             }
                         >

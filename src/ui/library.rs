@@ -4,12 +4,12 @@
 use crate::core::document::Document;
 use crate::core::drafts::DraftSummary;
 use crate::core::i18n::Msg;
-use crate::core::report::{ActivityType, ReportStoreFields};
+use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
-use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Screen, Session};
-use crate::ui::timing::measured;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 fn template_name(kind: ActivityType) -> Msg {
     match kind {
@@ -20,12 +20,18 @@ fn template_name(kind: ActivityType) -> Msg {
     }
 }
 
-fn last_edited(i18n: I18n, ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
+/// One date formatter per list: creating one per row is most of the cost of drawing a long list.
+fn date_formatter(language: Language) -> js_sys::Intl::DateTimeFormat {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string(i18n.language().code(), &options).into()
+    let locales = js_sys::Array::of1(&language.code().into());
+    js_sys::Intl::DateTimeFormat::new(&locales, &options)
+}
+
+fn last_edited(formatter: &js_sys::Intl::DateTimeFormat, ms: f64) -> String {
+    let format = formatter.format();
+    format.call1(&JsValue::NULL, &js_sys::Date::new(&ms.into())).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 #[component]
@@ -40,14 +46,25 @@ pub fn ReportsScreen() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let template = RwSignal::new(TEMPLATES[0]);
 
+    let formatter = StoredValue::new_local(None::<(Language, js_sys::Intl::DateTimeFormat)>);
+    // The last-edited time in the interface language (reactive), with one formatter per language.
+    let edited_at = move |ms: f64| {
+        let language = i18n.language();
+        formatter
+            .try_update_value(|slot| {
+                if slot.as_ref().map(|(l, _)| *l) != Some(language) {
+                    *slot = Some((language, date_formatter(language)));
+                }
+                slot.as_ref().map(|(_, f)| last_edited(f, ms)).unwrap_or_default()
+            })
+            .unwrap_or_default()
+    };
     let drafts = Memo::new(move |_| {
         changed.track();
         let query = query.get();
-        measured("open-library", || {
-            session
-                .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        session
+            .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
     });
 
     let open = move |id: String| {
@@ -112,7 +129,7 @@ pub fn ReportsScreen() -> impl IntoView {
                 <p class="draft__meta">
                     {move || i18n.t(Msg::ActivityDate)} ": "
                     <span dir="ltr">{if date.is_empty() { "—".to_owned() } else { date.clone() }}</span>
-                    " · " {move || i18n.t(Msg::LastEdited)} ": " {move || last_edited(i18n, updated)}
+                    " · " {move || i18n.t(Msg::LastEdited)} ": " {move || edited_at(updated)}
                 </p>
                 <Show when=is_renaming.clone()>
                     <div class="field draft__rename">
