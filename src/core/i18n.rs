@@ -62,6 +62,7 @@ messages! {
     NotAWholeNumber, NumberTooLarge,
     // Exported report (add export keys below this line)
     // Checks (add check keys below this line)
+    CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
 }
 
 /// The text of `msg` in `lang`, falling back to English (and then to the key) so that a missing

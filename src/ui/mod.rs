@@ -1,6 +1,7 @@
 //! The Leptos interface: a thin layer over `crate::core`.
 
 mod autosave;
+mod checks;
 mod editor;
 mod header;
 mod i18n;
@@ -25,6 +26,7 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
+    checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);
 
@@ -37,6 +39,7 @@ fn App() -> impl IntoView {
                 when=move || session.screen.get() == session::Screen::Reports
                 fallback=move || {
                     view! {
+                        <checks::ChecksPanel />
                         <Editor />
                     }
                 }

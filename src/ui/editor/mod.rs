@@ -153,7 +153,7 @@ where
     L::Item: Into<Field<TextItem>> + WithUntracked<Value = TextItem> + Send + 'static,
     L::IntoIter: Send,
 {
-    row_list(list, legend, add, move |row: Field<TextItem>, i| {
+    row_list(list, name, legend, add, move |row: Field<TextItem>, i| {
         view! { <TextField field=row.text() label=Msg::Text id=row_field_id(name, i, "text") kind=TextKind::Paragraph /> }
     })
 }
@@ -168,7 +168,7 @@ fn objectives(report: Store<Report>) -> AnyView {
 
 fn people(report: Store<Report>) -> AnyView {
     let facilitators = row_list(
-        report.facilitators(),
+        report.facilitators(), "facilitators",
         Msg::RowFacilitator,
         Msg::AddFacilitator,
         |row: Field<Facilitator>, i| {
@@ -178,7 +178,7 @@ fn people(report: Store<Report>) -> AnyView {
             }
         },
     );
-    let speakers = row_list(report.speakers(), Msg::RowSpeaker, Msg::AddSpeaker, |row: Field<Speaker>, i| {
+    let speakers = row_list(report.speakers(), "speakers", Msg::RowSpeaker, Msg::AddSpeaker, |row: Field<Speaker>, i| {
         view! {
             <TextField field=row.name() label=Msg::Name id=row_field_id("speakers", i, "name") />
             <TextField field=row.position() label=Msg::Position id=row_field_id("speakers", i, "position") />
@@ -205,7 +205,7 @@ fn participants(report: Store<Report>) -> AnyView {
     let i18n = use_i18n();
     let p = report.participants();
     let governorates = row_list(
-        p.governorates(),
+        p.governorates(), "participants-governorates",
         Msg::RowGovernorate,
         Msg::AddGovernorate,
         |row: Field<GovernorateCount>, i| {
@@ -216,7 +216,7 @@ fn participants(report: Store<Report>) -> AnyView {
         },
     );
     let categories = row_list(
-        p.categories(),
+        p.categories(), "participants-categories",
         Msg::RowParticipantCategory,
         Msg::AddParticipantCategory,
         |row: Field<ParticipantCategory>, i| {
@@ -260,7 +260,7 @@ fn agenda(report: Store<Report>) -> AnyView {
     section(
         Msg::SectionAgenda,
         "agenda",
-        row_list(report.agenda(), Msg::RowAgendaItem, Msg::AddAgendaItem, |row: Field<AgendaItem>, i| {
+        row_list(report.agenda(), "agenda", Msg::RowAgendaItem, Msg::AddAgendaItem, |row: Field<AgendaItem>, i| {
             view! {
                 <div class="grid grid--times">
                     <TextField field=row.start() label=Msg::Start id=row_field_id("agenda", i, "start") kind=TextKind::Time />
@@ -278,7 +278,7 @@ fn discussion(report: Store<Report>) -> AnyView {
         Msg::SectionDiscussion,
         "discussion",
         row_list(
-            report.discussion_points(),
+            report.discussion_points(), "discussion_points",
             Msg::RowDiscussionPoint,
             Msg::AddDiscussionPoint,
             |row: Field<DiscussionPoint>, i| {
@@ -296,7 +296,7 @@ fn working_groups(report: Store<Report>) -> AnyView {
         Msg::SectionWorkingGroups,
         "working-groups",
         row_list(
-            report.working_groups(),
+            report.working_groups(), "working_groups",
             Msg::RowWorkingGroup,
             Msg::AddWorkingGroup,
             |row: Field<WorkingGroup>, i| {
@@ -332,14 +332,14 @@ fn attachments(report: Store<Report>) -> AnyView {
     section(
         Msg::SectionAttachments,
         "attachments",
-        row_list(report.attachments(), Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
+        row_list(report.attachments(), "attachments", Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
             view! { <TextField field=row.description() label=Msg::Description id=row_field_id("attachments", i, "description") /> }
         }),
     )
 }
 
 fn closing(report: Store<Report>) -> AnyView {
-    let sections = row_list(report.extra_sections(), Msg::RowSection, Msg::AddSection, |row: Field<Section>, i| {
+    let sections = row_list(report.extra_sections(), "extra_sections", Msg::RowSection, Msg::AddSection, |row: Field<Section>, i| {
         view! {
             <TextField field=row.heading() label=Msg::Heading id=row_field_id("extra_sections", i, "heading") />
             <TextField field=row.text() label=Msg::Text id=row_field_id("extra_sections", i, "text") kind=TextKind::Paragraph />

@@ -20,11 +20,13 @@ use crate::core::report::*;
 rows!(Section, Facilitator, Speaker, TextItem, AgendaItem, DiscussionPoint, Attachment,
       WorkingGroup, GovernorateCount, ParticipantCategory);
 
-/// Renders `list` (a keyed store field such as `report.agenda()`) as editable rows.
+/// Renders `list` (a keyed store field such as `report.agenda()`) as editable rows; `name` is
+/// the list's name in field ids (see `crate::core::checks::FieldPath`).
 ///
 /// `row` draws one row's fields from the row's store field and its current position.
 pub fn row_list<T, L, V>(
     list: L,
+    name: &'static str,
     legend: Msg,
     add: Msg,
     row: impl Fn(Field<T>, ReadSignal<usize>) -> V + Clone + Send + Sync + 'static,
@@ -119,7 +121,7 @@ where
                 }
             />
         </div>
-        <button type="button" class="button button--add" node_ref=add_button on:click=on_add>
+        <button type="button" class="button button--add" id=format!("add-{name}") node_ref=add_button on:click=on_add>
             <span aria-hidden="true" class="icon">"+ "</span>
             {move || i18n.t(add)}
         </button>

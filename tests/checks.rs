@@ -1,0 +1,263 @@
+//! The consistency checks, one behaviour per test, including the sample report's own mistakes.
+
+use taqrir::core::checks::*;
+use taqrir::core::document::read_document;
+use taqrir::core::i18n::Msg;
+use taqrir::core::report::*;
+
+const TODAY: &str = "2026-11-24";
+
+fn sample() -> Report {
+    let text = std::fs::read_to_string("tests/fixtures/report-v1.json").expect("fixture");
+    read_document(&text).expect("sample reads").report
+}
+
+/// A report with nothing to complain about.
+fn clean() -> Report {
+    let mut report = sample();
+    report.title = "Fourth Dialogue Session on Empowering Communities".into();
+    report.introduction = report.introduction.replace("second", "fourth");
+    report.conclusion = report.conclusion.replace("Forth", "fourth");
+    report.agenda.pop(); // the lunch break after the event's end
+    report.participants.male = WholeNumber::new("9");
+    report.participants.female = WholeNumber::new("6");
+    report
+}
+
+fn kinds(report: &Report) -> Vec<ProblemKind> {
+    check_report(report, TODAY).into_iter().map(|p| p.kind).collect()
+}
+
+fn ids(report: &Report) -> Vec<String> {
+    check_report(report, TODAY).into_iter().map(|p| p.field.dom_id()).collect()
+}
+
+#[test]
+fn a_consistent_report_has_no_problems() {
+    assert_eq!(check_report(&clean(), TODAY), vec![]);
+}
+
+#[test]
+fn the_sample_report_calls_the_fourth_session_the_second_and_the_forth() {
+    let report = sample();
+    let problems = check_report(&report, TODAY);
+    let mismatches: Vec<_> = problems
+        .iter()
+        .filter_map(|p| match &p.kind {
+            ProblemKind::SessionNumberMismatch { ordinal, number, .. } => Some((p.field.dom_id(), *ordinal, *number)),
+            _ => None,
+        })
+        .collect();
+    // "Forth" is a misspelling of fourth: it agrees with session 4 and is not reported.
+    assert_eq!(mismatches, vec![("field-introduction".to_owned(), 2, 4)]);
+    let message = problems.iter().find(|p| p.field.dom_id() == "field-introduction").unwrap().message(Language::English);
+    assert_eq!(message, "Introduction calls this session number 2, but the session number is 4.");
+}
+
+#[test]
+fn the_sample_reports_lunch_break_lies_outside_the_events_hours() {
+    let problems = check_report(&sample(), TODAY);
+    let outside: Vec<_> = problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::AgendaOutsideHours { .. }))
+        .collect();
+    assert_eq!(outside.len(), 1);
+    assert_eq!(outside[0].field.dom_id(), "field-agenda-9-end");
+    assert_eq!(
+        outside[0].message(Language::English),
+        "Agenda item 10 (13:00–14:00) is outside the activity's hours (09:00–13:00)."
+    );
+}
+
+#[test]
+fn ordinals_that_disagree_are_found_even_without_a_session_number() {
+    let mut report = clean();
+    report.session_number = WholeNumber::default();
+    report.conclusion = "The third dialogue session ended with thanks.".into();
+    let problems = check_report(&report, TODAY);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field.dom_id(), "field-conclusion");
+    assert_eq!(
+        problems[0].message(Language::English),
+        "Conclusion calls this session number 3, but Report title calls it number 4."
+    );
+}
+
+#[test]
+fn english_ordinals_are_read_in_words_and_figures() {
+    assert_eq!(ordinals_in("The Fourth Dialogue Session"), vec![4]);
+    assert_eq!(ordinals_in("our 3rd workshop on advocacy"), vec![3]);
+    assert_eq!(ordinals_in("the first of many recommendations"), Vec::<u32>::new());
+    assert_eq!(ordinals_in("the Forth dialogue session"), vec![4]);
+}
+
+#[test]
+fn arabic_ordinals_are_read_after_the_event_noun() {
+    assert_eq!(ordinals_in("الجلسة الحوارية الرابعة"), vec![4]);
+    assert_eq!(ordinals_in("نظّمت المنظمة الجلسة الثانية ضمن المشروع"), vec![2]);
+    assert_eq!(ordinals_in("ورشة العمل الأولى"), vec![1]);
+    assert_eq!(ordinals_in("الاجتماع التنسيقي الثالث"), vec![3]);
+    assert_eq!(ordinals_in("في الربع الثاني من العام"), Vec::<u32>::new());
+    let mut report = clean();
+    report.language = Language::Arabic;
+    report.aim = "عُقدت الجلسة الحوارية الثالثة في الناصرية".into();
+    assert_eq!(ids(&report), vec!["field-aim"]);
+}
+
+#[test]
+fn a_sex_breakdown_that_does_not_add_up_is_found_and_fixed() {
+    let mut report = clean();
+    report.participants.female = WholeNumber::new("5");
+    let problems = check_report(&report, TODAY);
+    assert_eq!(problems[0].kind, ProblemKind::BreakdownMismatch { message: Msg::CheckSexBreakdown, sum: 14, total: 15 });
+    assert_eq!(problems[0].field.dom_id(), "field-participants-male");
+    assert_eq!(
+        problems[0].message(Language::English),
+        "Male, female and not recorded add up to 14, but the total is 15."
+    );
+    report.participants.sex_not_recorded = WholeNumber::new("1");
+    assert_eq!(check_report(&report, TODAY), vec![]);
+}
+
+#[test]
+fn guests_are_not_part_of_the_total() {
+    let mut report = clean();
+    report.participants.guests = WholeNumber::new("13");
+    assert_eq!(check_report(&report, TODAY), vec![]);
+}
+
+#[test]
+fn age_and_governorate_breakdowns_are_compared_when_given() {
+    let mut report = clean();
+    report.participants.under_18 = WholeNumber::new("2");
+    report.participants.age_25_to_59 = WholeNumber::new("10");
+    report.participants.governorates = vec![GovernorateCount { name: "Dhi Qar".into(), count: WholeNumber::new("12"), ..Default::default() }];
+    assert_eq!(ids(&report), vec!["field-participants-under_18", "field-participants-governorates-0-count"]);
+}
+
+#[test]
+fn categories_are_compared_only_when_every_row_has_a_count() {
+    let mut report = clean();
+    report.participants.categories[0].count = WholeNumber::new("4");
+    assert_eq!(check_report(&report, TODAY), vec![], "incomplete categories are not compared");
+    for category in &mut report.participants.categories {
+        category.count = WholeNumber::new("4");
+    }
+    assert_eq!(
+        kinds(&report),
+        vec![ProblemKind::BreakdownMismatch { message: Msg::CheckCategoryBreakdown, sum: 12, total: 15 }]
+    );
+}
+
+#[test]
+fn numbers_that_are_not_whole_are_named() {
+    let mut report = clean();
+    report.participants.total = WholeNumber::new("15.5");
+    report.participants.categories[1].count = WholeNumber::new("a few");
+    let problems = check_report(&report, TODAY);
+    let messages: Vec<_> = problems.iter().map(|p| p.message(Language::English)).collect();
+    assert!(messages.contains(&"Total participants is not a whole number.".to_owned()), "{messages:?}");
+    assert!(messages.contains(&"Participant category 2 is not a whole number.".to_owned()), "{messages:?}");
+}
+
+#[test]
+fn end_before_start_is_found() {
+    let mut report = clean();
+    report.end_time = "08:30".into();
+    assert!(kinds(&report).contains(&ProblemKind::EndBeforeStart));
+}
+
+#[test]
+fn agenda_items_ending_before_they_start_overlapping_or_out_of_order_are_found() {
+    let mut report = clean();
+    report.agenda[1].end = "09:10".into(); // 09:15–09:10
+    report.agenda[3].start = "09:50".into(); // overlaps item 3 (09:30–10:00)
+    report.agenda[5].start = "10:20".into(); // item 6 starts before item 5 (10:30)
+    let found: Vec<_> = check_report(&report, TODAY)
+        .into_iter()
+        .map(|p| (p.field.dom_id(), p.message(Language::English)))
+        .collect();
+    assert!(found.contains(&("field-agenda-1-end".into(), "Agenda item 2 ends before it starts.".into())), "{found:?}");
+    assert!(found.contains(&("field-agenda-3-start".into(), "Agenda item 4 starts before agenda item 3 ends.".into())), "{found:?}");
+    assert!(found.contains(&("field-agenda-5-start".into(), "Agenda item 6 starts earlier than agenda item 5.".into())), "{found:?}");
+}
+
+#[test]
+fn working_groups_larger_than_the_participants_are_found() {
+    let mut report = clean();
+    report.working_groups = vec![
+        WorkingGroup { member_count: WholeNumber::new("8"), ..Default::default() },
+        WorkingGroup { members: "Ali\nSara\nHuda\nOmar\nZainab\nMustafa\nNoor\nAbbas".into(), ..Default::default() },
+    ];
+    assert_eq!(kinds(&report), vec![ProblemKind::WorkingGroupsTooLarge { members: 16, total: 15 }]);
+}
+
+#[test]
+fn required_fields_are_named_and_point_to_their_inputs() {
+    let report = Report::blank();
+    assert_eq!(
+        ids(&report),
+        vec!["field-title", "field-date", "field-organizing_organization", "add-objectives", "field-participants-total"]
+    );
+    let mut report = Report::blank();
+    report.objectives = vec![TextItem::new("  ")];
+    assert!(ids(&report).contains(&"field-objectives-0-text".to_owned()));
+    assert_eq!(check_report(&Report::blank(), TODAY)[0].message(Language::English), "Report title is required.");
+}
+
+#[test]
+fn dates_in_the_future_before_1990_or_invalid_are_found() {
+    let mut report = clean();
+    for (date, kind) in [
+        ("2027-01-01", ProblemKind::DateInFuture),
+        ("1989-12-31", ProblemKind::DateTooEarly),
+        ("2024-02-30", ProblemKind::DateInvalid),
+        ("07/03/2024", ProblemKind::DateInvalid),
+    ] {
+        report.date = date.into();
+        assert_eq!(kinds(&report), vec![kind], "{date}");
+    }
+    report.date = TODAY.into();
+    assert_eq!(kinds(&report), vec![]);
+}
+
+#[test]
+fn messages_exist_in_every_language() {
+    let problems = check_report(&sample(), TODAY);
+    for lang in Language::ALL {
+        for problem in &problems {
+            let message = problem.message(lang);
+            assert!(!message.contains('{'), "{lang:?}: {message}");
+        }
+    }
+    assert_eq!(
+        problems.iter().find(|p| p.field.dom_id() == "field-agenda-9-end").unwrap().message(Language::Arabic),
+        "بند جدول الأعمال 10 (13:00–14:00) خارج ساعات النشاط (09:00–13:00)."
+    );
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn garbage_in_times_dates_numbers_and_text_never_panics(
+            a in ".*", b in ".*", c in ".*", d in ".*", e in "\\PC*",
+        ) {
+            let mut report = sample();
+            report.date = a.clone();
+            report.start_time = b.clone();
+            report.end_time = c.clone();
+            report.agenda[0].start = c.clone();
+            report.agenda[0].end = d.clone();
+            report.participants.total = WholeNumber::new(d.clone());
+            report.participants.male = WholeNumber::new(a);
+            report.session_number = WholeNumber::new(b);
+            report.conclusion = e.clone();
+            report.title = e;
+            let _ = check_report(&report, TODAY);
+        }
+    }
+}

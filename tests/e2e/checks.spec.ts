@@ -1,0 +1,38 @@
+import { test, expect } from './fixtures';
+
+test('the Checks list follows the numbers as they are fixed, and a link focuses its field', async ({ app: page }) => {
+  const checks = page.getByRole('region', { name: 'Checks' });
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+
+  await expect(checks.getByRole('link', { name: 'Report title is required.' })).toBeVisible();
+  await checks.getByRole('link', { name: 'Report title is required.' }).click();
+  await expect(field('Report title')).toBeFocused();
+
+  await field('Total participants').fill('15');
+  await field('Male').fill('9');
+  await field('Female').fill('5');
+  const sex = checks.getByRole('link', { name: 'Male, female and not recorded add up to 14, but the total is 15.' });
+  await expect(sex).toBeVisible();
+  await field('Female').fill('6');
+  await expect(sex).toHaveCount(0);
+
+  await field('Session number').fill('4');
+  await field('Report title').fill('The Third Dialogue Session');
+  const ordinal = checks.getByRole('link', { name: 'Report title calls this session number 3, but the session number is 4.' });
+  await expect(ordinal).toBeVisible();
+  await field('Start time').fill('09:00');
+  await field('End time').fill('13:00');
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  const lunch = page.getByRole('group', { name: 'Agenda item 1', exact: true });
+  await lunch.getByLabel('Start', { exact: true }).fill('13:00');
+  await lunch.getByLabel('End', { exact: true }).fill('14:00');
+  const outside = checks.getByRole('link', { name: "Agenda item 1 (13:00–14:00) is outside the activity's hours (09:00–13:00)." });
+  await expect(outside).toBeVisible();
+  await outside.click();
+  await expect(lunch.getByLabel('End', { exact: true })).toBeFocused();
+
+  await field('Report title').fill('The Fourth Dialogue Session');
+  await expect(ordinal).toHaveCount(0);
+  // Typing is never blocked: every value typed is there.
+  await expect(field('Report title')).toHaveValue('The Fourth Dialogue Session');
+});
