@@ -7,11 +7,15 @@
 //! Reading goes through [`read_document`], which migrates every earlier schema version forward and
 //! refuses a newer one, so stored drafts and imported files follow one path.
 
-use crate::core::report::{Report, SCHEMA_VERSION};
+use crate::core::i18n::{self, Msg};
+use crate::core::report::{Language, Report, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field that marks a file as a Taqrir report.
 pub const FORMAT: &str = "taqrir-report";
+
+/// The largest file "Import JSON" accepts.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -49,6 +53,38 @@ pub enum ReadError {
     NewerVersion { found: u32 },
     /// A report whose content does not fit the schema (a field of the wrong type).
     Malformed { detail: String },
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge { bytes: usize },
+}
+
+impl ReadError {
+    /// What to tell the person, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            ReadError::NotJson { line, column } => i18n::format(
+                lang,
+                Msg::ImportNotJson,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            ReadError::NotAReport => i18n::text(lang, Msg::ImportNotAReport).to_owned(),
+            ReadError::NewerVersion { found } => {
+                i18n::format(lang, Msg::ImportNewerVersion, &[("version", &found.to_string())])
+            }
+            ReadError::Malformed { detail } => i18n::format(lang, Msg::ImportMalformed, &[("detail", detail)]),
+            ReadError::TooLarge { .. } => i18n::text(lang, Msg::ImportTooLarge).to_owned(),
+        }
+    }
+}
+
+/// Reads an imported file: size first, then text, then the document.
+pub fn import_document(bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    // A byte-order mark is common in files saved by Windows editors.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotAReport)?;
+    read_document(text)
 }
 
 impl Document {

@@ -61,6 +61,9 @@ messages! {
     // Number input
     NotAWholeNumber, NumberTooLarge,
     // Exported report (add export keys below this line)
+    ExportDetails, ExportTime, ExportPlace, ExportFacilitators, ExportSpeakers, ExportCategories, ExportPreparedWith, ExportEmailAttach,
+    Digits, DigitsWestern, DigitsArabicIndic,
+    ImportNotJson, ImportNotAReport, ImportNewerVersion, ImportMalformed, ImportTooLarge,
     // Checks (add check keys below this line)
     CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
 }

@@ -3,6 +3,7 @@
 pub mod checks;
 pub mod document;
 pub mod drafts;
+pub mod html_export;
 pub mod i18n;
 pub mod report;
 pub mod templates;

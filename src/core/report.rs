@@ -218,6 +218,43 @@ impl Language {
     }
 }
 
+/// Which digits the exported report writes its own figures (dates, times, counts) in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Digits {
+    #[default]
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩, common in Arabic and Kurdish documents.
+    ArabicIndic,
+}
+
+impl Digits {
+    pub fn code(self) -> &'static str {
+        match self {
+            Digits::Western => "western",
+            Digits::ArabicIndic => "arabic_indic",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Digits::Western, Digits::ArabicIndic].into_iter().find(|d| d.code() == code)
+    }
+
+    /// `text` with its Western digits written in these digits.
+    pub fn apply(self, text: &str) -> String {
+        match self {
+            Digits::Western => text.to_owned(),
+            Digits::ArabicIndic => text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                    _ => c,
+                })
+                .collect(),
+        }
+    }
+}
+
 // The `Store` derive (wasm only) gives the editor one reactive handle per field, so typing into
 // a field notifies that field alone. Natively the model stays plain data.
 macro_rules! model {
@@ -244,6 +281,7 @@ model! {
         pub partner_organizations: String,
         pub donor: String,
         pub language: Language,
+        pub digits: Digits,
 
         // When and where. `date` is ISO 8601 (YYYY-MM-DD); times are 24-hour HH:MM.
         pub date: String,

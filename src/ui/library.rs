@@ -69,7 +69,7 @@ pub fn ReportsScreen() -> impl IntoView {
 
     let open = move |id: String| {
         if let Err(problem) = session.open_stored(&id) {
-            error.set(Some(format!("{problem:?}")));
+            error.set(Some(problem.message(i18n.language())));
         }
     };
     let duplicate = move |id: String| {

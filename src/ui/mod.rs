@@ -3,6 +3,7 @@
 mod autosave;
 mod checks;
 mod editor;
+mod exports;
 mod header;
 mod i18n;
 mod library;
@@ -26,7 +27,7 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
-    checks::Checks::provide(session);
+    let checks = checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);
 
@@ -39,6 +40,7 @@ fn App() -> impl IntoView {
                 when=move || session.screen.get() == session::Screen::Reports
                 fallback=move || {
                     view! {
+                        <exports::ReportActions confirm_export=move |()| checks.confirm_export() />
                         <checks::ChecksPanel />
                         <Editor />
                     }

@@ -70,10 +70,20 @@ fn activity_options(i18n: I18n) -> Signal<Vec<(&'static str, String)>> {
     })
 }
 
+fn digit_options(i18n: I18n) -> Signal<Vec<(&'static str, String)>> {
+    Signal::derive(move || {
+        vec![
+            (Digits::Western.code(), i18n.t(Msg::DigitsWestern).to_owned()),
+            (Digits::ArabicIndic.code(), i18n.t(Msg::DigitsArabicIndic).to_owned()),
+        ]
+    })
+}
+
 fn identity(report: Store<Report>) -> AnyView {
     let i18n = use_i18n();
     let activity = report.activity_type();
     let language = report.language();
+    let digits = report.digits();
     let languages = Language::ALL.iter().map(|l| (l.code(), l.endonym().to_owned())).collect::<Vec<_>>();
     section(
         Msg::SectionIdentity,
@@ -98,6 +108,17 @@ fn identity(report: Store<Report>) -> AnyView {
                 <TextField field=report.organizing_organization() label=Msg::OrganizingOrganization id=field_id("organizing_organization") />
                 <TextField field=report.partner_organizations() label=Msg::PartnerOrganizations id=field_id("partner_organizations") />
                 <TextField field=report.donor() label=Msg::Donor id=field_id("donor") />
+                <ChoiceField
+                    label=Msg::Digits
+                    id=field_id("digits")
+                    options=digit_options(i18n)
+                    selected=Signal::derive(move || digits.try_get().unwrap_or_default().code())
+                    on_change=move |code| {
+                        if let Some(choice) = Digits::from_code(&code) {
+                            digits.set(choice);
+                        }
+                    }
+                />
                 <ChoiceField
                     label=Msg::ReportLanguage
                     id=field_id("language")

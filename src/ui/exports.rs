@@ -1,0 +1,241 @@
+//! The report leaves the browser: Export HTML, Print, Export JSON, Import JSON, Email, Share.
+//!
+//! Everything the files contain comes from the pure core (`html_export`, `document`); this module
+//! only hands bytes to the browser.
+
+use crate::core::document::{import_document, write_document_pretty, MAX_IMPORT_BYTES};
+use crate::core::html_export::{email_summary, file_name, report_html};
+use crate::core::i18n::Msg;
+use crate::core::report::Report;
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::Session;
+use crate::ui::timing::measured;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A file ready to download or share.
+struct OutFile {
+    name: String,
+    mime: &'static str,
+    text: String,
+}
+
+fn html_file(report: &Report) -> OutFile {
+    OutFile {
+        name: file_name(report, "html"),
+        mime: "text/html;charset=utf-8",
+        text: measured("export-html", || report_html(report)),
+    }
+}
+
+fn json_file(session: Session) -> OutFile {
+    let report = session.report.read_untracked();
+    OutFile {
+        name: file_name(&report, "json"),
+        mime: "application/json",
+        text: write_document_pretty(&session.document_untracked()),
+    }
+}
+
+fn blob(file: &OutFile) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(file.mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Starts a download of `file` through a temporary link.
+fn download(file: &OutFile) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob(file)?).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(&file.name);
+    link.click();
+    // Give the browser time to start the download before the URL goes away.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    Some(())
+}
+
+/// Shows the printable report in a hidden frame and opens the print dialog for it.
+fn print(report: &Report) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    if let Some(old) = document.get_element_by_id("print-frame") {
+        old.remove();
+    }
+    let frame: web_sys::HtmlIFrameElement = document.create_element("iframe").ok()?.dyn_into().ok()?;
+    frame.set_id("print-frame");
+    frame.set_title("Printable report");
+    frame.set_attribute("aria-hidden", "true").ok()?;
+    frame.set_srcdoc(&report_html(report));
+    let loaded = frame.clone();
+    let on_load = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(window) = loaded.content_window() {
+            let _ = window.print();
+        }
+    });
+    frame.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    on_load.forget();
+    document.body()?.append_child(&frame).ok()?;
+    Some(())
+}
+
+fn mailto(report: &Report) -> String {
+    let (subject, body) = email_summary(report);
+    format!(
+        "mailto:?subject={}&body={}",
+        js_sys::encode_uri_component(&subject),
+        js_sys::encode_uri_component(&body)
+    )
+}
+
+/// `navigator.share` with files, where the browser has it (phones, mostly).
+fn share_files(files: &[OutFile], title: &str) -> Option<()> {
+    let navigator = web_sys::window()?.navigator();
+    let list = js_sys::Array::new();
+    for file in files {
+        let bag = web_sys::FilePropertyBag::new();
+        bag.set_type(file.mime);
+        let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
+        let shared = web_sys::File::new_with_str_sequence_and_options(&parts, &file.name, &bag).ok()?;
+        list.push(&shared);
+    }
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &list).ok()?;
+    js_sys::Reflect::set(&data, &"title".into(), &title.into()).ok()?;
+    let share: js_sys::Function = js_sys::Reflect::get(&navigator, &"share".into()).ok()?.dyn_into().ok()?;
+    // The promise rejects when the person cancels; nothing to do then.
+    let _ = share.call1(&navigator, &data);
+    Some(())
+}
+
+fn can_share_files() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let Ok(can_share) = js_sys::Reflect::get(&navigator, &"canShare".into()) else { return false };
+    let Ok(can_share) = can_share.dyn_into::<js_sys::Function>() else { return false };
+    let Ok(probe) = web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"x".into()), "probe.html") else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&probe));
+    can_share.call1(&navigator, &data).map(|v| v.is_truthy()).unwrap_or(false)
+}
+
+#[component]
+pub fn ReportActions(
+    /// Asked before a file leaves with open problems; `true` to go ahead.
+    #[prop(into)]
+    confirm_export: Callback<(), bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let import_error = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let sharing = can_share_files();
+
+    let export_html = move |_| {
+        if confirm_export.run(()) {
+            download(&html_file(&session.report.read_untracked()));
+        }
+    };
+    let export_json = move |_| {
+        if confirm_export.run(()) {
+            download(&json_file(session));
+        }
+    };
+    let print_report = move |_| {
+        if confirm_export.run(()) {
+            print(&session.report.read_untracked());
+        }
+    };
+    // The address is written when the link is about to be used (focus or pointer down), not
+    // on every keystroke.
+    let email_href = RwSignal::new(String::from("mailto:"));
+    let refresh_email = move || email_href.set(mailto(&session.report.read_untracked()));
+    let share = move |_| {
+        if confirm_export.run(()) {
+            let report = session.report.read_untracked();
+            let files = [html_file(&report), json_file(session)];
+            share_files(&files, &report.title);
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        // The same file can be chosen again after fixing it.
+        input.set_value("");
+        let lang = i18n.language();
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            import_error.set(Some(crate::core::document::ReadError::TooLarge { bytes: file.size() as usize }.message(lang)));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => Vec::new(),
+            };
+            match import_document(&bytes) {
+                Ok(document) => {
+                    import_error.set(None);
+                    session.open_document(document);
+                }
+                Err(error) => import_error.set(Some(error.message(lang))),
+            }
+        });
+    };
+
+    view! {
+        <nav class="report-actions" aria-label=move || i18n.t(Msg::ReportActions)>
+            <div class="report-actions__buttons">
+                <button type="button" class="button button--primary" on:click=export_html>
+                    {move || i18n.t(Msg::ExportHtml)}
+                </button>
+                <button type="button" class="button" on:click=print_report>
+                    {move || i18n.t(Msg::Print)}
+                </button>
+                <button type="button" class="button" on:click=export_json>
+                    {move || i18n.t(Msg::ExportJson)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get_untracked() {
+                            input.click();
+                        }
+                    }
+                >
+                    {move || i18n.t(Msg::ImportJson)}
+                </button>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+                <a
+                    class="button"
+                    href=move || email_href.get()
+                    on:focus=move |_| refresh_email()
+                    on:pointerdown=move |_| refresh_email()
+                >
+                    {move || i18n.t(Msg::Email)}
+                </a>
+                {sharing.then(|| view! {
+                    <button type="button" class="button" on:click=share>
+                        {move || i18n.t(Msg::Share)}
+                    </button>
+                })}
+            </div>
+            <p class="report-actions__hint">{move || i18n.t(Msg::EmailHint)}</p>
+            {move || import_error.get().map(|message| view! {
+                <div class="notice notice--error" role="alert">{message}</div>
+            })}
+        </nav>
+    }
+}

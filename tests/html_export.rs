@@ -1,0 +1,195 @@
+//! The printable report: safe for any input, complete, and as it looked when last reviewed.
+
+use proptest::prelude::*;
+use scraper::{Html, Selector};
+use taqrir::core::document::read_document;
+use taqrir::core::html_export::report_html;
+use taqrir::core::report::*;
+
+fn sample() -> Report {
+    let text = std::fs::read_to_string("tests/fixtures/report-v1.json").expect("fixture");
+    read_document(&text).expect("sample reads").report
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("selector");
+    html.select(&selector).collect()
+}
+
+/// The whole document's text, as a reader sees it.
+fn body_text(html: &Html) -> String {
+    select(html, "body").iter().flat_map(|b| b.text()).collect()
+}
+
+/// Nothing in the document can run: no script, no handler, no unsafe URL, no plugin, no frame.
+fn assert_inert(html: &Html) {
+    assert!(select(html, "script, iframe, object, embed, frame, base, form").is_empty(), "active element");
+    for element in select(html, "*") {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.to_ascii_lowercase().starts_with("on"), "handler attribute {name}={value}");
+            if matches!(name, "href" | "src" | "action" | "formaction" | "xlink:href") {
+                let lower = value.to_ascii_lowercase();
+                assert!(
+                    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"),
+                    "unsafe URL {name}={value}"
+                );
+            }
+        }
+    }
+    let csp = select(html, r#"meta[http-equiv="Content-Security-Policy"]"#);
+    assert_eq!(csp.len(), 1);
+    let policy = csp[0].value().attr("content").unwrap_or_default();
+    assert!(policy.contains("default-src 'none'") && !policy.contains("script-src"), "{policy}");
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,40}",
+        "[<>&\"' a-z=/:;()-]{0,30}",
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("الجلسة الحوارية الرابعة — <b>".to_owned()),
+        Just("javascript:alert(1)".to_owned()),
+    ]
+}
+
+prop_compose! {
+    fn any_report()(
+        texts in proptest::collection::vec(text_strategy(), 40),
+        language in prop_oneof![Just(Language::English), Just(Language::Arabic), Just(Language::Kurdish)],
+    ) -> Report {
+        let t = |i: usize| texts[i].clone();
+        Report {
+            title: t(0), project_name: t(1), programme: t(2), organizing_organization: t(3),
+            partner_organizations: t(4), donor: t(5), venue: t(6), city: t(7), governorate: t(8),
+            country: t(9), introduction: t(10), aim: t(11), session_topic: t(12), conclusion: t(13),
+            next_steps: t(14), moderator: t(15), date: t(16), start_time: t(17), end_time: t(18),
+            language,
+            facilitators: vec![Facilitator { name: t(19), role: t(20), ..Default::default() }],
+            speakers: vec![Speaker { name: t(21), position: t(22), organization: t(23), summary: t(24), ..Default::default() }],
+            objectives: vec![TextItem::new(t(25))],
+            agenda: vec![AgendaItem { start: t(26), end: t(27), item: t(28), presenter: t(29), ..Default::default() }],
+            discussion_points: vec![DiscussionPoint { heading: t(30), details: t(31), ..Default::default() }],
+            results: vec![TextItem::new(t(32))],
+            recommendations: vec![TextItem::new(t(33))],
+            attachments: vec![Attachment { description: t(34), ..Default::default() }],
+            working_groups: vec![WorkingGroup { topic: t(35), facilitator: t(36), members: t(37), outcomes: t(38), ..Default::default() }],
+            extra_sections: vec![Section { heading: t(39), text: t(0), ..Default::default() }],
+            participants: Participants {
+                categories: vec![ParticipantCategory { label: t(1), count: WholeNumber::new(t(2)), ..Default::default() }],
+                governorates: vec![GovernorateCount { name: t(3), count: WholeNumber::new("4"), ..Default::default() }],
+                total: WholeNumber::new(t(5)),
+                ..Default::default()
+            },
+            ..Report::blank()
+        }
+    }
+}
+
+/// Whitespace-insensitive containment: the writer may break lines into `<br>` and paragraphs.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn any_text_in_any_field_stays_text(report in any_report()) {
+        let html = Html::parse_document(&report_html(&report));
+        assert_inert(&html);
+        let text = squash(&body_text(&html));
+        let fields = [
+            &report.title, &report.organizing_organization, &report.venue, &report.introduction,
+            &report.conclusion, &report.facilitators[0].name, &report.speakers[0].summary,
+            &report.objectives[0].text, &report.agenda[0].item, &report.discussion_points[0].details,
+            &report.recommendations[0].text, &report.attachments[0].description,
+            &report.working_groups[0].outcomes, &report.extra_sections[0].heading,
+            &report.participants.categories[0].label,
+        ];
+        for field in fields {
+            let expected = squash(field);
+            prop_assert!(text.contains(&expected), "{expected:?} is not in the text");
+        }
+    }
+}
+
+#[test]
+fn known_attacks_are_written_as_text() {
+    let attacks = [
+        "<script>alert(1)</script>",
+        "\" onerror=\"alert(1)",
+        "' onmouseover='alert(1)",
+        "</style><script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "]]><!--<script>",
+    ];
+    for attack in attacks {
+        let report = Report {
+            title: attack.into(),
+            introduction: format!("See {attack} and https://example.org/report and mailto:info@example.org"),
+            venue: attack.into(),
+            agenda: vec![AgendaItem { item: attack.into(), ..Default::default() }],
+            ..sample()
+        };
+        let output = report_html(&report);
+        let html = Html::parse_document(&output);
+        assert_inert(&html);
+        assert_eq!(select(&html, "h1")[0].text().collect::<String>(), attack);
+        let links: Vec<_> = select(&html, "a").iter().filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
+        assert_eq!(links, vec!["https://example.org/report", "mailto:info@example.org"], "{attack}");
+    }
+}
+
+#[test]
+fn empty_sections_are_left_out() {
+    let html = Html::parse_document(&report_html(&Report { title: "Only a title".into(), ..Report::blank() }));
+    assert!(select(&html, "h2").is_empty(), "{:?}", select(&html, "h2").iter().map(|h| h.text().collect::<String>()).collect::<Vec<_>>());
+    assert!(select(&html, "table, ol, ul").is_empty());
+}
+
+#[test]
+fn an_arabic_report_is_right_to_left_with_arabic_headings_and_dates() {
+    let report = Report {
+        title: "الجلسة الحوارية الرابعة".into(),
+        language: Language::Arabic,
+        digits: Digits::ArabicIndic,
+        date: "2024-03-07".into(),
+        conclusion: "اختُتمت الجلسة بالتوصيات.".into(),
+        participants: Participants { total: WholeNumber::new("15"), ..Default::default() },
+        ..Report::blank()
+    };
+    let output = report_html(&report);
+    let html = Html::parse_document(&output);
+    let root = select(&html, "html")[0];
+    assert_eq!(root.value().attr("dir"), Some("rtl"));
+    assert_eq!(root.value().attr("lang"), Some("ar"));
+    let headings: Vec<String> = select(&html, "h2").iter().map(|h| h.text().collect()).collect();
+    assert_eq!(headings, vec!["تفاصيل النشاط", "المشاركون", "الخاتمة"]);
+    assert!(body_text(&html).contains("٧ آذار ٢٠٢٤"));
+    assert!(body_text(&html).contains("١٥"));
+    assert!(select(&html, "p, li, td, h1, h2, h3").iter().all(|e| e.value().attr("dir").is_some() || e.value().attr("class").is_some()));
+}
+
+#[test]
+fn the_sample_report_matches_its_reviewed_golden_file() {
+    let output = report_html(&sample());
+    let golden = "tests/golden/sample-report.html";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, &output).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(golden).expect("golden file (run with UPDATE_GOLDEN=1 to create)");
+    assert!(output == expected, "the sample's HTML changed; review it and run with UPDATE_GOLDEN=1");
+    let html = Html::parse_document(&output);
+    assert_inert(&html);
+    // Every part of the sample is there.
+    let text = body_text(&html);
+    for needle in ["7 March 2024", "09:00 – 13:00", "Ammar M.S. Alghurabi (Project Manager)", "Media coverage from the Ahwar Channel.", "Short Break", "Community Engagement"] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    assert_eq!(select(&html, "table.agenda tbody tr").len(), 10);
+    assert_eq!(select(&html, "ol.discussion > li").len(), 5);
+}
