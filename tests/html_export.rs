@@ -174,15 +174,32 @@ fn an_arabic_report_is_right_to_left_with_arabic_headings_and_dates() {
     assert!(select(&html, "p, li, td, h1, h2, h3").iter().all(|e| e.value().attr("dir").is_some() || e.value().attr("class").is_some()));
 }
 
+/// Compares `output` with a reviewed golden file; `UPDATE_GOLDEN=1` rewrites it after review.
+fn assert_golden(output: &str, golden: &str) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, output).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(golden).expect("golden file (run with UPDATE_GOLDEN=1 to create)");
+    assert!(output == expected, "{golden} changed; review it and run with UPDATE_GOLDEN=1");
+}
+
+#[test]
+fn the_arabic_sample_matches_its_reviewed_golden_file() {
+    let text = std::fs::read_to_string("tests/fixtures/report-v1-arabic.json").expect("fixture");
+    let report = read_document(&text).expect("reads").report;
+    let output = report_html(&report);
+    assert_golden(&output, "tests/golden/sample-report-arabic.html");
+    let html = Html::parse_document(&output);
+    assert_inert(&html);
+    assert_eq!(select(&html, "html")[0].value().attr("dir"), Some("rtl"));
+    assert!(body_text(&html).contains("٠٩:٠٠ – ١٣:٠٠"));
+}
+
 #[test]
 fn the_sample_report_matches_its_reviewed_golden_file() {
     let output = report_html(&sample());
     let golden = "tests/golden/sample-report.html";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(golden, &output).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(golden).expect("golden file (run with UPDATE_GOLDEN=1 to create)");
-    assert!(output == expected, "the sample's HTML changed; review it and run with UPDATE_GOLDEN=1");
+    assert_golden(&output, golden);
     let html = Html::parse_document(&output);
     assert_inert(&html);
     // Every part of the sample is there.
