@@ -4,8 +4,8 @@
 //! the only unescaped text is this module's own markup and stylesheet. The file carries a
 //! Content-Security-Policy that allows no script, and links only for http, https and mailto.
 
-use crate::core::i18n::{self, Msg};
-use crate::core::report::{ActivityType, Digits, Language, Report, WholeNumber};
+use crate::core::i18n::{self, activity_name, Msg};
+use crate::core::report::{Digits, Language, Report, WholeNumber};
 
 /// Builds HTML, escaping every piece of text it is given.
 pub struct HtmlWriter {
@@ -141,17 +141,6 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
         Some(format!("{day} {} {year}", names.get(month.checked_sub(1)?)?))
     })();
     digits.apply(&parsed.unwrap_or_else(|| date.to_owned()))
-}
-
-fn activity_name(kind: ActivityType) -> Msg {
-    match kind {
-        ActivityType::DialogueSession => Msg::ActivityDialogueSession,
-        ActivityType::Workshop => Msg::ActivityWorkshop,
-        ActivityType::Training => Msg::ActivityTraining,
-        ActivityType::ClosingSession => Msg::ActivityClosingSession,
-        ActivityType::Meeting => Msg::ActivityMeeting,
-        ActivityType::Other => Msg::ActivityOther,
-    }
 }
 
 fn has(text: &str) -> bool {

@@ -5,7 +5,7 @@
 //! line, `{n}`-style placeholders filled by [`format`]. A test checks that every language has
 //! every key, so a missing translation fails the build's tests rather than showing a raw key.
 
-use crate::core::report::Language;
+use crate::core::report::{ActivityType, Language};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -66,6 +66,18 @@ messages! {
     ImportNotJson, ImportNotAReport, ImportNewerVersion, ImportMalformed, ImportTooLarge,
     // Checks (add check keys below this line)
     CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
+}
+
+/// The name of an activity type.
+pub fn activity_name(kind: ActivityType) -> Msg {
+    match kind {
+        ActivityType::DialogueSession => Msg::ActivityDialogueSession,
+        ActivityType::Workshop => Msg::ActivityWorkshop,
+        ActivityType::Training => Msg::ActivityTraining,
+        ActivityType::ClosingSession => Msg::ActivityClosingSession,
+        ActivityType::Meeting => Msg::ActivityMeeting,
+        ActivityType::Other => Msg::ActivityOther,
+    }
 }
 
 /// The text of `msg` in `lang`, falling back to English (and then to the key) so that a missing

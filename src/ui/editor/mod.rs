@@ -3,7 +3,7 @@
 mod fields;
 mod rows;
 
-use crate::core::i18n::Msg;
+use crate::core::i18n::{activity_name, Msg};
 use crate::core::report::*;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
@@ -55,17 +55,7 @@ fn activity_options(i18n: I18n) -> Signal<Vec<(&'static str, String)>> {
     Signal::derive(move || {
         ActivityType::ALL
             .iter()
-            .map(|kind| {
-                let msg = match kind {
-                    ActivityType::DialogueSession => Msg::ActivityDialogueSession,
-                    ActivityType::Workshop => Msg::ActivityWorkshop,
-                    ActivityType::Training => Msg::ActivityTraining,
-                    ActivityType::ClosingSession => Msg::ActivityClosingSession,
-                    ActivityType::Meeting => Msg::ActivityMeeting,
-                    ActivityType::Other => Msg::ActivityOther,
-                };
-                (kind.code(), i18n.t(msg).to_owned())
-            })
+            .map(|kind| (kind.code(), i18n.t(activity_name(*kind)).to_owned()))
             .collect()
     })
 }
