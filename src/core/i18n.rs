@@ -29,7 +29,7 @@ macro_rules! messages {
 messages! {
     // Application frame
     AppName, AppTagline, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
-    SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate,
+    SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate, DownloadJson, DownloadRaw, UnreadableDraftMessage,
     ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,

@@ -14,10 +14,10 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A file ready to download or share.
-struct OutFile {
-    name: String,
-    mime: &'static str,
-    text: String,
+pub struct OutFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
 }
 
 fn html_file(report: &Report) -> OutFile {
@@ -28,7 +28,7 @@ fn html_file(report: &Report) -> OutFile {
     }
 }
 
-fn json_file(session: Session) -> OutFile {
+pub fn json_file(session: Session) -> OutFile {
     let report = session.report.read_untracked();
     OutFile {
         name: file_name(&report, "json"),
@@ -45,7 +45,7 @@ fn blob(file: &OutFile) -> Option<web_sys::Blob> {
 }
 
 /// Starts a download of `file` through a temporary link.
-fn download(file: &OutFile) -> Option<()> {
+pub fn download(file: &OutFile) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob(file)?).ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

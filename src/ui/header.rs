@@ -2,6 +2,7 @@
 
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
+use crate::ui::exports::{download, json_file, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Screen, Session};
 use crate::ui::timing::measure_until_next_frame;
@@ -108,11 +109,28 @@ pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let failed = move || matches!(session.status.get(), SaveStatus::Failed(_));
+    let download_raw = move |_| {
+        let Some(id) = session.unreadable.get_untracked() else { return };
+        if let Some(text) = session.raw_draft(&id) {
+            download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
+        }
+    };
 
     view! {
         <Show when=failed>
-            <div class="notice notice--error" role="alert">
-                {move || i18n.t(Msg::SaveFailedMessage)}
+            <div class="notice notice--error notice--with-action" role="alert">
+                <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
+                <button type="button" class="button" on:click=move |_| { download(&json_file(session)); }>
+                    {move || i18n.t(Msg::DownloadJson)}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || session.notice.get() == Some(Notice::UnreadableDraft)>
+            <div class="notice notice--warning notice--with-action" role="alert">
+                <span>{move || i18n.t(Msg::UnreadableDraftMessage)}</span>
+                <button type="button" class="button" on:click=download_raw>
+                    {move || i18n.t(Msg::DownloadRaw)}
+                </button>
             </div>
         </Show>
         <Show when=move || session.notice.get() == Some(Notice::StorageUnavailable)>

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// How long typing must pause before the draft is written.
 const SAVE_DELAY: Duration = Duration::from_millis(500);
+/// How often a failed save is tried again.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -24,6 +26,8 @@ pub enum SaveStatus {
 pub enum Notice {
     /// The browser refuses storage: drafts live only in this tab.
     StorageUnavailable,
+    /// The draft last open could not be read; it is kept, untouched, under its key.
+    UnreadableDraft,
 }
 
 pub type DraftLibrary = Library<Box<dyn KeyValueStore>>;
@@ -40,6 +44,8 @@ pub struct Session {
     pub report: Store<Report>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The id of a stored draft that could not be read, offered for download as it is.
+    pub unreadable: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
     draft_id: StoredValue<String>,
     /// Envelope fields of the open document this version does not know, kept on save.
@@ -59,10 +65,18 @@ impl Session {
             None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
         };
         let library = Library::open(store);
+        let mut notice = notice;
+        let mut unreadable = None;
         let reopened = library.last_open().and_then(|id| match library.open_draft(id) {
             Opened::Draft(document) => Some((id.to_owned(), document)),
-            // An unreadable draft stays where it is, untouched; the person starts a new one.
-            Opened::Unreadable(_) | Opened::Missing => None,
+            // An unreadable draft stays where it is, untouched; the person starts a new one
+            // and can download the stored text.
+            Opened::Unreadable(_) => {
+                notice = Some(Notice::UnreadableDraft);
+                unreadable = Some(id.to_owned());
+                None
+            }
+            Opened::Missing => None,
         });
         let (id, document) = reopened.unwrap_or_else(|| (new_draft_id(), Document::default()));
 
@@ -70,6 +84,7 @@ impl Session {
             report: Store::new(document.report),
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(notice),
+            unreadable: RwSignal::new(unreadable),
             screen: RwSignal::new(Screen::Editor),
             draft_id: StoredValue::new(id),
             unknown_fields: StoredValue::new(document.unknown_fields),
@@ -111,7 +126,12 @@ impl Session {
         });
         match result {
             Ok(()) => self.status.set(SaveStatus::Saved),
-            Err(error) => self.status.set(SaveStatus::Failed(error)),
+            Err(error) => {
+                self.status.set(SaveStatus::Failed(error));
+                // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
+                let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
+                self.pending_save.set_value(retry);
+            }
         }
     }
 
@@ -149,6 +169,11 @@ impl Session {
         self.status.set(SaveStatus::Saved);
         self.screen.set(Screen::Editor);
         Ok(())
+    }
+
+    /// The stored text of draft `id`, exactly as it is in storage.
+    pub fn raw_draft(self, id: &str) -> Option<String> {
+        self.with_library(|library| library.store().get(&DraftLibrary::draft_key(id)).ok().flatten()).flatten()
     }
 
     pub fn draft_id(self) -> String {

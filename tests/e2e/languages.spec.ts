@@ -48,6 +48,14 @@ for (const [name, code] of [['العربية', 'ar'], ['کوردی', 'ckb']] as 
     await expect(page.locator('html')).toHaveAttribute('lang', code);
     await expect(page.locator('#field-title')).toBeEditable();
     expect(englishLeftIn(await visibleTexts(page))).toEqual([]);
+
+    // The list of reports, with a draft in it and one just deleted (the undo notice).
+    await page.locator('#field-title').fill('تقرير');
+    await page.locator('.app-bar__actions button').first().click();
+    await expect(page.locator('#library-search')).toBeVisible();
+    await page.locator('.draft button.button--danger').first().click();
+    await expect(page.locator('.library [role="status"]')).toBeVisible();
+    expect(englishLeftIn(await visibleTexts(page))).toEqual([]);
   });
 }
 
