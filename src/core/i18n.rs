@@ -33,7 +33,7 @@ messages! {
     ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
-    Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining,
+    Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,

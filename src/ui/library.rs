@@ -11,6 +11,9 @@ use crate::ui::session::{Screen, Session};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+/// How many drafts are drawn at first, and added by "Show more".
+const PAGE: usize = 40;
+
 fn template_name(kind: ActivityType) -> Msg {
     match kind {
         ActivityType::DialogueSession => Msg::ActivityDialogueSession,
@@ -45,6 +48,8 @@ pub fn ReportsScreen() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let renaming = RwSignal::new(None::<String>);
     let template = RwSignal::new(TEMPLATES[0]);
+    // A long list is drawn a page at a time, so the screen opens at once; search finds the rest.
+    let shown = RwSignal::new(PAGE);
 
     let formatter = StoredValue::new_local(None::<(Language, js_sys::Intl::DateTimeFormat)>);
     // The last-edited time in the interface language (reactive), with one formatter per language.
@@ -66,6 +71,9 @@ pub fn ReportsScreen() -> impl IntoView {
             .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     });
+
+    let hidden = move || drafts.with(Vec::len).saturating_sub(shown.get());
+    let more = move || hidden() != 0;
 
     let open = move |id: String| {
         if let Err(problem) = session.open_stored(&id) {
@@ -258,8 +266,17 @@ pub fn ReportsScreen() -> impl IntoView {
                 fallback=move || view! { <p>{move || i18n.t(Msg::NoReports)}</p> }
             >
                 <ul class="library__list">
-                    <For each=move || drafts.get() key=|d| (d.id.clone(), d.title.clone(), d.updated_ms.to_bits()) children=row />
+                    <For
+                        each=move || drafts.get().into_iter().take(shown.get())
+                        key=|d| (d.id.clone(), d.title.clone(), d.updated_ms.to_bits())
+                        children=row
+                    />
                 </ul>
+                <Show when=more>
+                    <button type="button" class="button button--add" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || i18n.format(Msg::ShowMoreReports, &[("n", &hidden().to_string())])}
+                    </button>
+                </Show>
             </Show>
         </section>
     }

@@ -60,3 +60,25 @@ test('a new report from a template has its structure and a sample agenda', async
   await expect(first.getByLabel('Start', { exact: true })).toHaveValue('10:00');
   await expect(page.getByRole('group', { name: 'Objective 1', exact: true })).toBeVisible();
 });
+
+test('a long list opens a page at a time, and search reaches every draft', async ({ app: page }) => {
+  await page.evaluate(() => {
+    const drafts = [];
+    for (let i = 1; i <= 45; i++) {
+      const id = `d${i}`;
+      drafts.push({ id, title: `Session ${i}`, date: '2024-03-07', updated_ms: i });
+      localStorage.setItem(`taqrir.draft.${id}`, JSON.stringify({ format: 'taqrir-report', schema_version: 1, report: { title: `Session ${i}` } }));
+    }
+    localStorage.setItem('taqrir.index', JSON.stringify({ drafts, last_open: 'd45' }));
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(40);
+  await reports(page).getByRole('button', { name: 'Show more (5 not shown)' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(45);
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await page.getByLabel('Search').fill('Session 1');
+  // Session 1 and 10–19: the oldest are found although not on the first page.
+  await expect(reports(page).getByRole('listitem')).toHaveCount(11);
+});
