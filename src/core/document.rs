@@ -9,7 +9,10 @@
 
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{Language, Report, SCHEMA_VERSION};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The value of the `format` field that marks a file as a Taqrir report.
 pub const FORMAT: &str = "taqrir-report";
@@ -24,15 +27,6 @@ struct DocumentOut<'a> {
     report: &'a Report,
     #[serde(flatten)]
     unknown_fields: &'a serde_json::Map<String, serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct DocumentIn {
-    format: Option<String>,
-    schema_version: Option<serde_json::Value>,
-    report: Option<serde_json::Value>,
-    #[serde(flatten)]
-    unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A report read from a document, with the envelope fields this version does not know.
@@ -118,38 +112,51 @@ pub fn write_document_pretty(document: &Document) -> String {
 
 /// Reads a document written by this or any earlier version of the app.
 pub fn read_document(text: &str) -> Result<Document, ReadError> {
-    let parsed: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| ReadError::NotJson { line: e.line(), column: e.column() })?;
-    let envelope: DocumentIn =
-        serde_json::from_value(parsed).map_err(|_| ReadError::NotAReport)?;
-    if envelope.format.as_deref() != Some(FORMAT) {
+    // The envelope's fields are split off as raw JSON first, so the report is deserialized once,
+    // straight from the text (going through `serde_json::Value` costs time and wasm size).
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            ReadError::NotAReport
+        } else {
+            ReadError::NotJson { line: e.line(), column: e.column() }
+        }
+    })?;
+    let field = |name: &str| fields.get(name).map(|raw| raw.get());
+    let format: Option<String> = field("format").and_then(|raw| serde_json::from_str(raw).ok());
+    if format.as_deref() != Some(FORMAT) {
         return Err(ReadError::NotAReport);
     }
-    let version = envelope
-        .schema_version
-        .as_ref()
-        .and_then(|v| v.as_u64())
+    let version = field("schema_version")
+        .and_then(|raw| serde_json::from_str::<u64>(raw).ok())
         .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| *v >= 1)
         .ok_or(ReadError::NotAReport)?;
     if version > SCHEMA_VERSION {
         return Err(ReadError::NewerVersion { found: version });
     }
-    let raw = envelope.report.ok_or(ReadError::NotAReport)?;
-    if !raw.is_object() {
+    let raw = field("report").ok_or(ReadError::NotAReport)?;
+    if !raw.trim_start().starts_with('{') {
         return Err(ReadError::NotAReport);
     }
     let migrated = migrate(raw, version);
-    let report: Report = serde_json::from_value(migrated)
-        .map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
-    Ok(Document { report, unknown_fields: envelope.unknown_fields })
+    let report: Report =
+        serde_json::from_str(&migrated).map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
+    let mut unknown_fields = serde_json::Map::new();
+    for (name, raw) in &fields {
+        if !matches!(name.as_str(), "format" | "schema_version" | "report") {
+            let value = serde_json::from_str(raw.get()).unwrap_or(serde_json::Value::Null);
+            unknown_fields.insert(name.clone(), value);
+        }
+    }
+    Ok(Document { report, unknown_fields })
 }
 
 /// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.
-fn migrate(report: serde_json::Value, version: u32) -> serde_json::Value {
-    // Version 1 is the first schema; later versions add a step here, e.g.
-    // `if version < 2 { report = v1_to_v2(report) }`.
+fn migrate(report: &str, version: u32) -> Cow<'_, str> {
+    // Version 1 is the first schema; a later version adds a step here, e.g.
+    // `if version < 2 { text = Cow::Owned(v1_to_v2(&text)) }`.
     let _ = version;
-    report
+    Cow::Borrowed(report)
 }
 
 #[cfg(test)]
