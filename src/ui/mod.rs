@@ -8,6 +8,7 @@ mod header;
 mod i18n;
 mod library;
 mod local_store;
+mod persistence;
 mod session;
 mod timing;
 mod updates;
@@ -27,6 +28,7 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
+    persistence::request(session.persistent);
     let checks = checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);
