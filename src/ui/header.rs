@@ -128,7 +128,7 @@ pub fn Notices() -> impl IntoView {
 
     view! {
         <Show when=failed>
-            <div class="notice notice--error notice--with-action" role="alert">
+            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
                 <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
                 <button type="button" class="button" on:click=move |_| { download(&json_file(session)); }>
                     {move || i18n.t(Msg::DownloadJson)}
@@ -144,7 +144,7 @@ pub fn Notices() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || session.status.get() == SaveStatus::Conflict>
-            <div class="notice notice--error notice--with-action" role="alert">
+            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
                 <span>{move || i18n.t(Msg::ConflictMessage)}</span>
                 <span class="notice__actions">
                     <button type="button" class="button button--primary" on:click=move |_| session.keep_mine_as_copy()>

@@ -51,6 +51,8 @@ test('simultaneous edits of one draft are caught, and keeping both loses neither
   await expect.poll(async () => (await conflict(one).count()) + (await conflict(two).count())).toBe(1);
   const [loser, winner] = (await conflict(one).isVisible()) ? [one, two] : [two, one];
   await expect(loser.getByRole('status')).toHaveText('Not saved: changed in another tab');
+  // The warning stays in sight next to the field being typed in, far down the form.
+  await expect(conflict(loser)).toBeInViewport();
   const winnerVenue = await venue(winner).inputValue();
   const loserVenue = await venue(loser).inputValue();
   expect(winnerVenue).not.toBe(loserVenue);
