@@ -173,7 +173,7 @@ pub fn ReportsScreen() -> impl IntoView {
                                         on:click=move |_| {
                                             let title = new_title.get_untracked();
                                             let now = js_sys::Date::now();
-                                            if save_id == session.draft_id() {
+                                            if save_id == session.draft_id() && session.read_only.get_untracked().is_none() {
                                                 session.report.title().set(title);
                                                 session.save_now();
                                             } else {
