@@ -253,8 +253,9 @@ impl<S: KeyValueStore> Library<S> {
         self.write_index(index)
     }
 
-    /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`].
-    pub fn empty_trash(&mut self, now_ms: f64) -> Result<(), StoreError> {
+    /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`], and returns the
+    /// ids of the drafts erased (so that what is kept elsewhere for them, photos, can go too).
+    pub fn empty_trash(&mut self, now_ms: f64) -> Result<Vec<String>, StoreError> {
         let expired: Vec<String> = self
             .index
             .drafts
@@ -263,15 +264,15 @@ impl<S: KeyValueStore> Library<S> {
             .map(|d| d.id.clone())
             .collect();
         if expired.is_empty() {
-            return Ok(());
+            return Ok(expired);
         }
         let mut index = self.index.clone();
         index.drafts.retain(|d| !expired.contains(&d.id));
         self.write_index(index)?;
-        for id in expired {
-            self.store.remove(&Self::draft_key(&id))?;
+        for id in &expired {
+            self.store.remove(&Self::draft_key(id))?;
         }
-        Ok(())
+        Ok(expired)
     }
 
     /// Marks a draft as the one to reopen next time, without rewriting it.
@@ -368,9 +369,9 @@ mod tests {
         let mut library = Library::open(MemoryStore::new());
         library.save("a", &titled("Old"), 0.0).unwrap();
         library.delete("a", 0.0).unwrap();
-        library.empty_trash(29.0 * DAY_MS).unwrap();
+        assert_eq!(library.empty_trash(29.0 * DAY_MS), Ok(vec![]));
         assert!(matches!(library.open_draft("a"), Opened::Draft(_)));
-        library.empty_trash(31.0 * DAY_MS).unwrap();
+        assert_eq!(library.empty_trash(31.0 * DAY_MS), Ok(vec!["a".to_owned()]));
         assert_eq!(library.open_draft("a"), Opened::Missing);
         assert!(library.drafts().is_empty());
     }

@@ -110,7 +110,10 @@ pub fn ReportsScreen() -> impl IntoView {
         session.new_report();
         session.screen.set(Screen::Editor);
     };
-    let _ = session.with_library(|library| library.empty_trash(js_sys::Date::now()));
+    // Drafts erased from the trash take their photos with them.
+    if let Some(Ok(erased)) = session.with_library(|library| library.empty_trash(js_sys::Date::now())) {
+        crate::ui::photos::forget_drafts(erased);
+    }
 
     let row = move |summary: DraftSummary| {
         let id = summary.id.clone();

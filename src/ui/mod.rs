@@ -8,6 +8,8 @@ mod header;
 mod i18n;
 mod library;
 mod local_store;
+pub mod photo_store;
+mod photos;
 mod session;
 mod timing;
 mod updates;
@@ -27,6 +29,7 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
+    photos::Photos::install(session);
     let checks = checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);

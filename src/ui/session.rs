@@ -4,6 +4,7 @@ use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, StoreError};
 use crate::core::report::Report;
 use crate::ui::local_store::LocalStore;
+use crate::ui::photos;
 use crate::ui::timing::measured;
 use leptos::prelude::*;
 use reactive_stores::Store;
@@ -142,12 +143,19 @@ impl Session {
 
     /// Opens `document` as a new draft (an import never overwrites another draft); the current
     /// one is saved first.
+    ///
+    /// Its photos get new ids and are stored for the new draft, from the file's embedded photos
+    /// or else copied from the draft it was duplicated from; the text does not wait for them.
     pub fn open_document(self, document: Document) {
         self.flush();
-        self.draft_id.set_value(new_draft_id());
+        let id = new_draft_id();
+        self.draft_id.set_value(id.clone());
         self.unknown_fields.set_value(document.unknown_fields);
-        self.report.set(document.report);
+        let mut report = document.report;
+        let copies = photos::reassign_ids(&mut report);
+        self.report.set(report);
         self.save_now();
+        photos::copy_photos(self, id, copies, document.photos);
     }
 
     /// Opens the stored draft `id` in the editor; the current one is saved first.
@@ -189,6 +197,7 @@ impl Session {
     pub fn document_untracked(self) -> Document {
         Document {
             report: self.report.read_untracked().clone(),
+            photos: Default::default(),
             unknown_fields: self.unknown_fields.get_value(),
         }
     }
