@@ -14,7 +14,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DATABASE: &str = "taqrir-photos";
-const VERSION: u32 = 1;
 const STORE: &str = "photos";
 const BY_DRAFT: &str = "draft";
 
@@ -130,17 +129,14 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), PhotoStoreError> 
     .map_err(|e| error_from(&e))
 }
 
-/// The open database, opened (and created) on first use.
-async fn database() -> Result<IdbDatabase, PhotoStoreError> {
-    if let Some(db) = DB.with(|db| db.borrow().clone()) {
-        return Ok(db);
+/// Opens the database at `version` (its current one when `None`; a new database starts at 1),
+/// creating the object store and its index when missing.
+async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<IdbDatabase, PhotoStoreError> {
+    let open = match version {
+        Some(version) => factory.open_with_u32(DATABASE, version),
+        None => factory.open(DATABASE),
     }
-    let factory = web_sys::window()
-        .ok_or(PhotoStoreError::Unavailable)?
-        .indexed_db()
-        .map_err(|_| PhotoStoreError::Unavailable)?
-        .ok_or(PhotoStoreError::Unavailable)?;
-    let open = factory.open_with_u32(DATABASE, VERSION).map_err(|_| PhotoStoreError::Unavailable)?;
+    .map_err(|_| PhotoStoreError::Unavailable)?;
     let upgrading = open.clone();
     let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         let Some(db) = upgrading.result().ok().and_then(|r| r.dyn_into::<IdbDatabase>().ok()) else { return };
@@ -157,13 +153,33 @@ async fn database() -> Result<IdbDatabase, PhotoStoreError> {
     let result = request(Ok(open.clone().unchecked_into())).await;
     open.set_onupgradeneeded(None);
     drop(on_upgrade);
-    let db: IdbDatabase = result
+    result
         .map_err(|e| match e {
             PhotoStoreError::QuotaExceeded => e,
             _ => PhotoStoreError::Unavailable,
         })?
         .dyn_into()
-        .map_err(|_| PhotoStoreError::Unavailable)?;
+        .map_err(|_| PhotoStoreError::Unavailable)
+}
+
+/// The open database, opened (and created) on first use.
+async fn database() -> Result<IdbDatabase, PhotoStoreError> {
+    if let Some(db) = DB.with(|db| db.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window()
+        .ok_or(PhotoStoreError::Unavailable)?
+        .indexed_db()
+        .map_err(|_| PhotoStoreError::Unavailable)?
+        .ok_or(PhotoStoreError::Unavailable)?;
+    let mut db = open_at(&factory, None).await?;
+    if !db.object_store_names().contains(STORE) {
+        // A database of that name without the store (made by something else): add the store
+        // with a version step.
+        let next = (db.version() as u32).saturating_add(1);
+        db.close();
+        db = open_at(&factory, Some(next)).await?;
+    }
     // Another tab with a newer version asks to upgrade: step aside, and reopen on next use.
     let closing = db.clone();
     let on_version_change = Closure::<dyn FnMut()>::new(move || {
