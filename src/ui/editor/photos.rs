@@ -3,19 +3,64 @@
 
 use super::fields::ReportLanguage;
 use crate::core::i18n::Msg;
-use crate::core::report::{Attachment, AttachmentStoreFields, PhotoRef};
+use crate::core::report::{Attachment, PhotoRef, ReportStoreFields};
 use crate::ui::i18n::use_i18n;
 use crate::ui::photo_store;
 use crate::ui::photos::{add_photo, forget_photo, set_caption, Photos};
 use crate::ui::session::Session;
 use leptos::prelude::*;
-use reactive_stores::Field;
+use crate::core::report::Report;
+use reactive_stores::{Field, KeyedSubfield, Store};
+
+type Attachments = KeyedSubfield<Store<Report>, Report, u64, Vec<Attachment>>;
+
+/// One attachment row's photos, found by the row's id in the list of attachments.
+///
+/// They are read and written through the whole list rather than through the row's keyed field:
+/// when the report is replaced (New report, Open), a read through a row that no longer exists
+/// must find nothing rather than a stale position.
+#[derive(Clone, Copy)]
+struct RowPhotos {
+    attachments: Attachments,
+    row: u64,
+    list: Memo<Vec<PhotoRef>>,
+}
+
+impl RowPhotos {
+    fn new(attachments: Attachments, row: u64) -> Self {
+        let list = Memo::new(move |_| {
+            attachments
+                .try_with(|rows| rows.iter().find(|r| r.id.0 == row).map(|r| r.photos.clone()))
+                .flatten()
+                .unwrap_or_default()
+        });
+        RowPhotos { attachments, row, list }
+    }
+
+    /// Changes the row's photos; `false` when the row is gone.
+    fn update(self, change: impl FnOnce(&mut Vec<PhotoRef>)) -> bool {
+        let mut change = Some(change);
+        self.attachments
+            .try_update(|rows| {
+                let found = rows.iter_mut().find(|r| r.id.0 == self.row);
+                match (found, change.take()) {
+                    (Some(row), Some(change)) => {
+                        change(&mut row.photos);
+                        true
+                    }
+                    _ => false,
+                }
+            })
+            .unwrap_or(false)
+    }
+}
 
 /// The photos of one attachment row; `index` is the row's position (for field ids).
 pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let photos: Field<Vec<PhotoRef>> = row.photos().into();
+    let row_id = row.try_with_untracked(|a| a.id.0).unwrap_or_default();
+    let photos = RowPhotos::new(session.report.attachments(), row_id);
     let input_id = Signal::derive(move || format!("field-attachments-{}-photo", index.get()));
     let error_id = move || format!("{}-error", input_id.get());
     let error = RwSignal::new(None::<Msg>);
@@ -44,7 +89,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
                 match result {
                     Ok(id) => {
                         let added = session.draft_id() == draft
-                            && photos.try_update(|list| list.push(PhotoRef { id: id.clone(), caption: String::new() })).is_some();
+                            && photos.update(|list| list.push(PhotoRef { id: id.clone(), caption: String::new() }));
                         if !added {
                             // The draft or the row went away meanwhile.
                             forget_photo(id);
@@ -58,7 +103,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
         });
     };
 
-    let list = move || photos.try_with(|list| list.iter().map(|p| p.id.clone()).collect::<Vec<_>>()).unwrap_or_default();
+    let list = move || photos.list.with(|list| list.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
 
     view! {
         <div class="photos">
@@ -98,7 +143,7 @@ enum Thumbnail {
 }
 
 fn photo_card(
-    photos: Field<Vec<PhotoRef>>,
+    photos: RowPhotos,
     id: String,
     row: ReadSignal<usize>,
     n: ReadSignal<usize>,
@@ -158,7 +203,7 @@ fn photo_card(
     let caption_id = Signal::derive(move || format!("field-attachments-{}-photo-{}-caption", row.get(), n.get()));
     let caption = {
         let id = id.clone();
-        move || photos.try_with(|list| list.iter().find(|p| p.id == id).map(|p| p.caption.clone())).flatten().unwrap_or_default()
+        move || photos.list.with(|list| list.iter().find(|p| p.id == id).map(|p| p.caption.clone())).unwrap_or_default()
     };
     let legend = move || i18n.format(Msg::PhotoLegend, &[("n", &(n.get() + 1).to_string())]);
     let alt = {
