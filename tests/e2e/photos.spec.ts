@@ -267,16 +267,22 @@ test('a photo that does not fit says so beside its input, and the report text is
   await expect(attachment(page, 1).getByLabel('Description')).toHaveValue('Group photos of participants.');
 });
 
-test('a draft erased from the trash takes its photos with it', async ({ app: page }) => {
+test('a duplicated draft gets its own copies of the photos, and a draft erased from the trash takes its photos with it', async ({ app: page }) => {
+  const reports = page.getByRole('region', { name: 'Reports' });
+  const draft = (name: string) => reports.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
   await page.getByLabel('Report title', { exact: true }).fill('Old report');
   await addAttachment(page, 'Group photos.');
   await attach(page, { name: 'group.png', mimeType: 'image/png', buffer: png(320, 240) });
   await expectThumbnail(page, 1, 'Photo 1');
   await expectSaved(page);
-  await page.getByRole('button', { name: 'New report' }).click();
-  await page.getByLabel('Report title', { exact: true }).fill('New report');
+
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await draft('Old report').getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByLabel('Report title', { exact: true }).fill('Next report');
+  await expectThumbnail(page, 1, 'Photo 1');
   await expectSaved(page);
-  expect(await storedPhotos(page)).toHaveLength(1);
+  await expect.poll(async () => new Set((await storedPhotos(page)).map((p) => p.draft)).size).toBe(2);
+
   // The old report went to the trash 31 days ago.
   await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('taqrir.index')!);
@@ -286,6 +292,8 @@ test('a draft erased from the trash takes its photos with it', async ({ app: pag
   });
   await page.reload();
   await page.getByRole('button', { name: 'Reports' }).click();
-  await expect(page.getByRole('region', { name: 'Reports' }).getByRole('listitem')).toHaveCount(1);
-  await expect.poll(() => storedPhotos(page)).toEqual([]);
+  await expect(reports.getByRole('listitem')).toHaveCount(1);
+  await expect.poll(async () => (await storedPhotos(page)).length).toBe(1);
+  await draft('Next report').getByRole('button', { name: 'Open' }).click();
+  await expectThumbnail(page, 1, 'Photo 1');
 });
