@@ -51,11 +51,23 @@ fn json_file_with_photos(session: Session, photos: PhotoData) -> OutFile {
     }
 }
 
-/// The open report and its photos, read once a file is to be made.
-async fn report_with_photos(session: Session) -> (Report, PhotoData) {
+/// Runs `make` with the open report and its photos as `data:` URLs. A report without photos is
+/// handled at once, within the click (sharing needs that); photos are read from the photo store
+/// first.
+fn with_photos(session: Session, make: impl FnOnce(Report, PhotoData) + 'static) {
+    with_photos_boxed(session, Box::new(make));
+}
+
+fn with_photos_boxed(session: Session, make: Box<dyn FnOnce(Report, PhotoData)>) {
     let report = session.report.read_untracked().clone();
-    let photos = photo_data(&report).await;
-    (report, photos)
+    if report.photos().next().is_none() {
+        make(report, PhotoData::new());
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let photos = photo_data(&report).await;
+        make(report, photos);
+    });
 }
 
 fn blob(file: &OutFile) -> Option<web_sys::Blob> {
@@ -157,24 +169,21 @@ pub fn ReportActions(
     // Photos are read from the browser's photo store before a file is made.
     let export_html = move |_| {
         if confirm_export.run(()) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let (report, photos) = report_with_photos(session).await;
+            with_photos(session, |report, photos| {
                 download(&html_file(&report, &photos));
             });
         }
     };
     let export_json = move |_| {
         if confirm_export.run(()) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let (_, photos) = report_with_photos(session).await;
+            with_photos(session, move |_, photos| {
                 download(&json_file_with_photos(session, photos));
             });
         }
     };
     let print_report = move |_| {
         if confirm_export.run(()) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let (report, photos) = report_with_photos(session).await;
+            with_photos(session, |report, photos| {
                 print(&report, &photos);
             });
         }
@@ -185,8 +194,7 @@ pub fn ReportActions(
     let refresh_email = move || email_href.set(mailto(&session.report.read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let (report, photos) = report_with_photos(session).await;
+            with_photos(session, move |report, photos| {
                 let html = html_file(&report, &photos);
                 let files = [html, json_file_with_photos(session, photos)];
                 share_files(&files, &report.title);

@@ -8,6 +8,7 @@
 
 use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -51,6 +52,8 @@ fn error_from(value: &JsValue) -> PhotoStoreError {
     }
 }
 
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
@@ -61,12 +64,10 @@ async fn settle(
     target: &web_sys::EventTarget,
     ok: &'static str,
     fail: &'static [&'static str],
-    on_ok: impl Fn() -> JsValue + 'static,
-    on_fail: impl Fn() -> JsValue + 'static,
+    on_ok: Rc<dyn Fn() -> JsValue>,
+    on_fail: Rc<dyn Fn() -> JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let mut handlers: Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)> = Vec::new();
-    let on_fail = std::rc::Rc::new(on_fail);
-    let on_ok = std::rc::Rc::new(on_ok);
+    let mut handlers: Vec<(&'static str, Handler)> = Vec::new();
     let promise = Promise::new(&mut |resolve, reject| {
         handlers.push((
             ok,
@@ -106,8 +107,8 @@ async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, PhotoS
         &request,
         "success",
         &["error"],
-        move || done.result().unwrap_or(JsValue::UNDEFINED),
-        move || failed.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL),
+        Rc::new(move || done.result().unwrap_or(JsValue::UNDEFINED)),
+        Rc::new(move || failed.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL)),
     )
     .await
     .map_err(|e| error_from(&e))
@@ -121,8 +122,8 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), PhotoStoreError> 
         transaction,
         "complete",
         &["abort"],
-        || JsValue::UNDEFINED,
-        move || failed.error().map(JsValue::from).unwrap_or(JsValue::NULL),
+        Rc::new(|| JsValue::UNDEFINED),
+        Rc::new(move || failed.error().map(JsValue::from).unwrap_or(JsValue::NULL)),
     )
     .await
     .map(|_| ())
