@@ -60,8 +60,12 @@ impl Photos {
         };
         PHOTOS.with(|slot| slot.set(Some(photos)));
         provide_context(photos);
+        // The sweep waits until the app has settled, so that it never slows down opening.
         let started = js_sys::Date::now();
-        wasm_bindgen_futures::spawn_local(collect_garbage(session, started));
+        set_timeout(
+            move || wasm_bindgen_futures::spawn_local(collect_garbage(session, started)),
+            std::time::Duration::from_secs(3),
+        );
         photos
     }
 

@@ -297,3 +297,21 @@ test('a duplicated draft gets its own copies of the photos, and a draft erased f
   await draft('Next report').getByRole('button', { name: 'Open' }).click();
   await expectThumbnail(page, 1, 'Photo 1');
 });
+
+test('photos of a removed attachment are swept after the next start, and other drafts keep theirs', async ({ app: page }) => {
+  await page.getByLabel('Report title', { exact: true }).fill('Kept');
+  await addAttachment(page, 'Kept photo.');
+  await attach(page, { name: 'kept.png', mimeType: 'image/png', buffer: png(300, 200) });
+  await expectThumbnail(page, 1, 'Photo 1');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'New report' }).click();
+  await page.getByLabel('Report title', { exact: true }).fill('Changed my mind');
+  await addAttachment(page, 'Wrong photo.');
+  await attach(page, { name: 'wrong.png', mimeType: 'image/png', buffer: png(200, 300) });
+  await expectThumbnail(page, 1, 'Photo 1');
+  await attachment(page, 1).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expectSaved(page);
+  expect(await storedPhotos(page)).toHaveLength(2);
+  await page.reload();
+  await expect.poll(async () => (await storedPhotos(page)).map((p) => `${p.width}×${p.height}`), { timeout: 15_000 }).toEqual(['300×200']);
+});
