@@ -213,9 +213,11 @@ export function narrativeWordCount(report) {
 export function libraryEntries(drafts, lastOpen = drafts.length ? drafts[drafts.length - 1].id : null) {
   const entries = {};
   for (const { id, report } of drafts) entries[`taqrir.draft.${id}`] = JSON.stringify(makeDocument(report));
+  // The index as the app writes it: revision and stored size (UTF-16 code units) per draft.
   entries['taqrir.index'] = JSON.stringify({
     drafts: drafts.map(({ id, report }, i) => ({
       id, title: report.title ?? '', date: report.date ?? '', updated_ms: 1_714_000_000_000 + i * 60_000,
+      rev: 1, size: entries[`taqrir.draft.${id}`].length,
     })),
     last_open: lastOpen,
   });

@@ -141,6 +141,17 @@ pub fn write_document_pretty(document: &Document) -> String {
 
 /// Reads a document written by this or any earlier version of the app.
 pub fn read_document(text: &str) -> Result<Document, ReadError> {
+    read(text, false).map(|(document, _)| document)
+}
+
+/// Reads, as far as this version understands it, a document written by a newer version of the
+/// app, with the schema version it was written with. Such a document can be shown but must not
+/// be written back: what this version does not know would be lost or misread.
+pub fn read_newer_document(text: &str) -> Option<(Document, u32)> {
+    read(text, true).ok().filter(|(_, version)| *version > SCHEMA_VERSION)
+}
+
+fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
     // The envelope's fields are split off as raw JSON first, so the report is deserialized once,
     // straight from the text (going through `serde_json::Value` costs time and wasm size).
     let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|e| {
@@ -160,7 +171,7 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
         .ok_or(ReadError::NotAReport)?;
-    if version > SCHEMA_VERSION {
+    if version > SCHEMA_VERSION && !allow_newer {
         return Err(ReadError::NewerVersion { found: version });
     }
     let raw = field("report").ok_or(ReadError::NotAReport)?;
@@ -193,7 +204,7 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
             unknown_fields.insert(name.clone(), value);
         }
     }
-    Ok(Document { report, photos, unknown_fields })
+    Ok((Document { report, photos, unknown_fields }, version))
 }
 
 /// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.
@@ -231,5 +242,15 @@ mod tests {
     fn a_newer_schema_is_refused() {
         let text = format!(r#"{{"format":"{FORMAT}","schema_version":{},"report":{{}}}}"#, SCHEMA_VERSION + 1);
         assert_eq!(read_document(&text), Err(ReadError::NewerVersion { found: SCHEMA_VERSION + 1 }));
+    }
+
+    #[test]
+    fn a_newer_document_can_still_be_shown() {
+        let newer = SCHEMA_VERSION + 1;
+        let text = format!(r#"{{"format":"{FORMAT}","schema_version":{newer},"report":{{"title":"From the future","new_field":[1]}}}}"#);
+        let (document, found) = read_newer_document(&text).expect("readable");
+        assert_eq!(found, newer);
+        assert_eq!(document.report.title, "From the future");
+        assert!(read_newer_document(&write_document(&document)).is_none(), "a current document is not newer");
     }
 }

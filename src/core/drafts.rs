@@ -5,7 +5,7 @@
 //! or the list never parses every draft. Storage sits behind [`KeyValueStore`]: the browser's
 //! local storage in the app, [`MemoryStore`] in tests and when the browser refuses storage.
 
-use crate::core::document::{read_document, write_document, Document, ReadError};
+use crate::core::document::{read_document, read_newer_document, write_document, Document, ReadError};
 use crate::core::report::Report;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,6 +29,8 @@ pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    /// Every key, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
@@ -41,10 +43,13 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         (**self).remove(key)
     }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
 }
 
-/// Storage in memory, with an optional quota in bytes (counted like local storage: UTF-16 code
-/// units of keys and values) so tests can fill it up.
+/// Storage in memory, with an optional quota (counted like local storage: UTF-16 code units of
+/// keys and values) so tests can fill it up.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore {
     entries: BTreeMap<String, String>,
@@ -64,7 +69,7 @@ impl MemoryStore {
         self.entries
             .iter()
             .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .map(|(k, v)| utf16_len(k) + utf16_len(v))
             .sum()
     }
 }
@@ -76,8 +81,7 @@ impl KeyValueStore for MemoryStore {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(quota) = self.quota {
-            let needed = key.encode_utf16().count() + value.encode_utf16().count();
-            if self.used_without(key) + needed > quota {
+            if self.used_without(key) + utf16_len(key) + utf16_len(value) > quota {
                 return Err(StoreError::QuotaExceeded);
             }
         }
@@ -89,7 +93,22 @@ impl KeyValueStore for MemoryStore {
         self.entries.remove(key);
         Ok(())
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.keys().cloned().collect())
+    }
 }
+
+/// Length as local storage counts it.
+pub fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// About how much local storage a site gets (Chromium and Firefox: 5 Mi UTF-16 code units).
+pub const LOCAL_STORAGE_QUOTA: u64 = 5 * 1024 * 1024;
+
+/// Share of the quota from which the person is warned.
+pub const QUOTA_WARNING_SHARE: f64 = 0.8;
 
 /// One draft as the index lists it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -102,6 +121,12 @@ pub struct DraftSummary {
     pub updated_ms: f64,
     /// When the draft was moved to the trash; it is deleted for good [`TRASH_DAYS`] later.
     pub deleted_ms: Option<f64>,
+    /// Counts the saves of this draft, so that a tab can tell another one has saved it since.
+    pub rev: u64,
+    /// Length of the stored draft in UTF-16 code units, so usage is known without reading drafts.
+    pub size: u64,
+    /// The stored text could not be read as a report; it is kept exactly as it is.
+    pub unreadable: bool,
 }
 
 /// How long a deleted draft stays in the trash.
@@ -118,33 +143,99 @@ struct Index {
 /// What opening a stored draft gave.
 #[derive(Debug, PartialEq)]
 pub enum Opened {
-    Draft(Document),
+    /// The draft, and its revision (to give back to [`Library::save`]).
+    Draft(Document, u64),
+    /// Written by a newer version of the app: it can be shown but must not be saved over.
+    Newer { document: Document, version: u32 },
     /// The key exists but its text is not a readable report; it is left untouched.
     Unreadable(ReadError),
     Missing,
 }
 
+/// Why a draft was not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Store(StoreError),
+    /// Another tab saved this draft after this one last read or wrote it; saving would overwrite
+    /// that tab's changes, so nothing was written.
+    Conflict,
+}
+
+impl From<StoreError> for SaveError {
+    fn from(error: StoreError) -> Self {
+        SaveError::Store(error)
+    }
+}
+
 /// The drafts in one storage.
+///
+/// Several tabs share one storage, so every change to the index starts from the index as it is
+/// stored now, never from this tab's copy: two tabs saving different drafts both stay listed.
 pub struct Library<S: KeyValueStore> {
     store: S,
     index: Index,
+    /// Length of the stored index.
+    index_size: u64,
+    /// Size of the keys that are not drafts (settings, other apps on this site), measured at
+    /// open and by [`Library::measure_other_keys`], so that saving never reads them.
+    other_size: u64,
 }
 
 impl<S: KeyValueStore> Library<S> {
-    /// Opens the library. An unreadable index is not fatal: the drafts themselves are intact,
-    /// and the index is rebuilt as drafts are saved.
+    /// Opens the library. An unreadable index is not fatal: drafts are found again by their keys.
     pub fn open(store: S) -> Self {
-        let index = store
-            .get(INDEX_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
-        Library { store, index }
+        let mut library = Library { store, index: Index::default(), index_size: 0, other_size: 0 };
+        library.reload();
+        library.list_unlisted_drafts();
+        library.record_missing_sizes();
+        library.measure_other_keys();
+        library
+    }
+
+    /// Indexes written before sizes were recorded: each draft is measured once.
+    fn record_missing_sizes(&mut self) {
+        let sizes: Vec<(String, u64)> = self
+            .index
+            .drafts
+            .iter()
+            .filter(|d| d.size == 0)
+            .filter_map(|d| Some((d.id.clone(), utf16_len(&self.raw(&d.id)?) as u64)))
+            .collect();
+        if sizes.is_empty() {
+            return;
+        }
+        let _ = self.update_index(|index| {
+            for (id, size) in sizes {
+                if let Some(entry) = index.drafts.iter_mut().find(|d| d.id == id) {
+                    entry.size = size;
+                }
+            }
+        });
+    }
+
+    /// Reads the index again (another tab may have changed it).
+    pub fn reload(&mut self) {
+        let text = self.store.get(INDEX_KEY).ok().flatten();
+        self.index_size = text.as_deref().map_or(0, |t| utf16_len(t) as u64);
+        self.index = text.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    }
+
+    /// Measures the keys that are not drafts nor the index, by reading them.
+    pub fn measure_other_keys(&mut self) {
+        let Ok(keys) = self.store.keys() else { return };
+        self.other_size = keys
+            .iter()
+            .filter(|key| key.as_str() != INDEX_KEY && !key.starts_with(DRAFT_KEY_PREFIX))
+            .map(|key| utf16_len(key) as u64 + self.store.get(key).ok().flatten().map_or(0, |v| utf16_len(&v) as u64))
+            .sum();
     }
 
     pub fn drafts(&self) -> &[DraftSummary] {
         &self.index.drafts
+    }
+
+    pub fn summary(&self, id: &str) -> Option<&DraftSummary> {
+        self.index.drafts.iter().find(|d| d.id == id)
     }
 
     pub fn last_open(&self) -> Option<&str> {
@@ -163,34 +254,104 @@ impl<S: KeyValueStore> Library<S> {
         format!("{DRAFT_KEY_PREFIX}{id}")
     }
 
-    pub fn open_draft(&self, id: &str) -> Opened {
-        match self.store.get(&Self::draft_key(id)) {
-            Ok(Some(text)) => match read_document(&text) {
-                Ok(document) => Opened::Draft(document),
-                Err(error) => Opened::Unreadable(error),
-            },
-            Ok(None) | Err(_) => Opened::Missing,
-        }
+    /// The stored text of draft `id`, exactly as it is.
+    pub fn raw(&self, id: &str) -> Option<String> {
+        self.store.get(&Self::draft_key(id)).ok().flatten()
     }
 
-    /// Saves a draft and records it in the index as the one last open. The draft is written
-    /// first: if that fails, neither the stored draft nor the index changes.
-    pub fn save(&mut self, id: &str, document: &Document, now_ms: f64) -> Result<(), StoreError> {
-        self.store.set(&Self::draft_key(id), &write_document(document))?;
+    /// Drafts whose key exists but which the index does not list (a damaged index, a crash
+    /// between writing a draft and the index) are listed again. Only those are read.
+    fn list_unlisted_drafts(&mut self) {
+        let Ok(keys) = self.store.keys() else { return };
+        let unlisted: Vec<String> = keys
+            .iter()
+            .filter_map(|key| key.strip_prefix(DRAFT_KEY_PREFIX))
+            .filter(|id| self.summary(id).is_none())
+            .map(str::to_owned)
+            .collect();
+        if unlisted.is_empty() {
+            return;
+        }
+        let found: Vec<DraftSummary> =
+            unlisted.iter().filter_map(|id| Some(summarize(id, &self.raw(id)?))).collect();
+        let _ = self.update_index(|index| {
+            for summary in found {
+                if !index.drafts.iter().any(|d| d.id == summary.id) {
+                    index.drafts.push(summary);
+                }
+            }
+        });
+    }
+
+    /// Opens a stored draft to edit it. A draft that cannot be read is marked so in the index
+    /// (the list then offers its raw text) and is never written to.
+    pub fn open_draft(&mut self, id: &str) -> Opened {
+        self.reload();
+        let Some(text) = self.raw(id) else { return Opened::Missing };
+        let rev = self.summary(id).map_or(0, |d| d.rev);
+        let error = match read_document(&text) {
+            Ok(document) => return Opened::Draft(document, rev),
+            Err(error) => error,
+        };
+        if let Some((document, version)) = read_newer_document(&text) {
+            return Opened::Newer { document, version };
+        }
+        if self.summary(id).is_some_and(|d| !d.unreadable) {
+            let _ = self.update_index(|index| {
+                if let Some(entry) = index.drafts.iter_mut().find(|d| d.id == id) {
+                    entry.unreadable = true;
+                }
+            });
+        }
+        Opened::Unreadable(error)
+    }
+
+    /// Saves a draft and records it as the one last open, unless another tab has saved it since
+    /// revision `known_rev`. Returns the new revision. The draft is written first: if that
+    /// fails, neither the stored draft nor the index changes.
+    pub fn save(&mut self, id: &str, document: &Document, now_ms: f64, known_rev: u64) -> Result<u64, SaveError> {
+        self.reload();
+        let stored_rev = self.summary(id).map(|d| d.rev);
+        if stored_rev.is_some_and(|rev| rev != known_rev) {
+            return Err(SaveError::Conflict);
+        }
+        let text = write_document(document);
+        self.store.set(&Self::draft_key(id), &text)?;
+        let rev = stored_rev.unwrap_or(0) + 1;
         let summary = DraftSummary {
             id: id.to_owned(),
             title: document.report.title.clone(),
             date: document.report.date.clone(),
             updated_ms: now_ms,
             deleted_ms: None,
+            rev,
+            size: utf16_len(&text) as u64,
+            unreadable: false,
         };
-        let mut index = self.index.clone();
-        match index.drafts.iter_mut().find(|d| d.id == id) {
-            Some(existing) => *existing = summary,
-            None => index.drafts.push(summary),
+        self.update_index(|index| {
+            match index.drafts.iter_mut().find(|d| d.id == id) {
+                Some(existing) => *existing = summary,
+                None => index.drafts.push(summary),
+            }
+            index.last_open = Some(id.to_owned());
+        })?;
+        Ok(rev)
+    }
+
+    /// Stores `text` as a new draft `id` (restoring a backup), listed with `summary`'s dates.
+    /// Never replaces a stored draft.
+    pub fn add_raw(&mut self, id: &str, text: &str, updated_ms: f64, deleted_ms: Option<f64>) -> Result<(), StoreError> {
+        if self.raw(id).is_some() {
+            return Err(StoreError::Other(format!("draft {id} exists")));
         }
-        index.last_open = Some(id.to_owned());
-        self.write_index(index)
+        self.store.set(&Self::draft_key(id), text)?;
+        let mut summary = summarize(id, text);
+        summary.updated_ms = updated_ms;
+        summary.deleted_ms = deleted_ms;
+        self.update_index(|index| {
+            index.drafts.retain(|d| d.id != summary.id);
+            index.drafts.push(summary);
+        })
     }
 
     /// The drafts not in the trash whose title or date contains `query` (case-insensitive),
@@ -213,23 +374,19 @@ impl<S: KeyValueStore> Library<S> {
     /// The content of draft `id`, to start a new draft from (the next session's report starts
     /// from the last one's).
     pub fn duplicate(&self, id: &str) -> Option<Document> {
-        match self.open_draft(id) {
-            Opened::Draft(document) => Some(document),
-            Opened::Unreadable(_) | Opened::Missing => None,
-        }
+        read_document(&self.raw(id)?).ok()
     }
 
     /// Renames a draft: its stored report's title and its index entry.
-    pub fn rename(&mut self, id: &str, title: &str, now_ms: f64) -> Result<(), StoreError> {
-        let Opened::Draft(mut document) = self.open_draft(id) else {
-            return Err(StoreError::Other(format!("draft {id} cannot be read")));
+    pub fn rename(&mut self, id: &str, title: &str, now_ms: f64) -> Result<(), SaveError> {
+        let Opened::Draft(mut document, rev) = self.open_draft(id) else {
+            return Err(SaveError::Store(StoreError::Other(format!("draft {id} cannot be read"))));
         };
         document.report.title = title.to_owned();
         let last_open = self.index.last_open.clone();
-        self.save(id, &document, now_ms)?;
-        let mut index = self.index.clone();
-        index.last_open = last_open;
-        self.write_index(index)
+        self.save(id, &document, now_ms, rev)?;
+        self.update_index(|index| index.last_open = last_open)?;
+        Ok(())
     }
 
     /// Moves a draft to the trash. Nothing is erased until [`Library::empty_trash`].
@@ -243,19 +400,20 @@ impl<S: KeyValueStore> Library<S> {
     }
 
     fn set_deleted(&mut self, id: &str, deleted: Option<f64>) -> Result<(), StoreError> {
-        let mut index = self.index.clone();
-        if let Some(entry) = index.drafts.iter_mut().find(|d| d.id == id) {
-            entry.deleted_ms = deleted;
-        }
-        if deleted.is_some() && index.last_open.as_deref() == Some(id) {
-            index.last_open = None;
-        }
-        self.write_index(index)
+        self.update_index(|index| {
+            if let Some(entry) = index.drafts.iter_mut().find(|d| d.id == id) {
+                entry.deleted_ms = deleted;
+            }
+            if deleted.is_some() && index.last_open.as_deref() == Some(id) {
+                index.last_open = None;
+            }
+        })
     }
 
-    /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`], and returns the
-    /// ids of the drafts erased (so that what is kept elsewhere for them, photos, can go too).
+    /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`], and returns
+    /// their ids (their photos go with them).
     pub fn empty_trash(&mut self, now_ms: f64) -> Result<Vec<String>, StoreError> {
+        self.reload();
         let expired: Vec<String> = self
             .index
             .drafts
@@ -266,9 +424,7 @@ impl<S: KeyValueStore> Library<S> {
         if expired.is_empty() {
             return Ok(expired);
         }
-        let mut index = self.index.clone();
-        index.drafts.retain(|d| !expired.contains(&d.id));
-        self.write_index(index)?;
+        self.update_index(|index| index.drafts.retain(|d| !expired.contains(&d.id)))?;
         for id in &expired {
             self.store.remove(&Self::draft_key(id))?;
         }
@@ -277,16 +433,40 @@ impl<S: KeyValueStore> Library<S> {
 
     /// Marks a draft as the one to reopen next time, without rewriting it.
     pub fn set_last_open(&mut self, id: &str) -> Result<(), StoreError> {
-        let mut index = self.index.clone();
-        index.last_open = Some(id.to_owned());
-        self.write_index(index)
+        self.update_index(|index| index.last_open = Some(id.to_owned()))
     }
 
-    fn write_index(&mut self, index: Index) -> Result<(), StoreError> {
+    /// How much of local storage is used, in UTF-16 code units, without reading any draft:
+    /// drafts count by the size the index records.
+    pub fn used(&self) -> u64 {
+        let drafts: u64 = self.index.drafts.iter().map(|d| utf16_len(&Self::draft_key(&d.id)) as u64 + d.size).sum();
+        drafts + utf16_len(INDEX_KEY) as u64 + self.index_size + self.other_size
+    }
+
+    /// Changes the index as it is stored now. If writing fails, this library's copy is the
+    /// stored one, unchanged.
+    fn update_index(&mut self, change: impl FnOnce(&mut Index)) -> Result<(), StoreError> {
+        self.reload();
+        let mut index = self.index.clone();
+        change(&mut index);
         let text = serde_json::to_string(&index).unwrap_or_default();
         self.store.set(INDEX_KEY, &text)?;
         self.index = index;
+        self.index_size = utf16_len(&text) as u64;
         Ok(())
+    }
+}
+
+/// An index entry for stored text, read to find its title and date.
+fn summarize(id: &str, text: &str) -> DraftSummary {
+    let document = read_document(text).ok().or_else(|| read_newer_document(text).map(|(d, _)| d));
+    DraftSummary {
+        id: id.to_owned(),
+        title: document.as_ref().map(|d| d.report.title.clone()).unwrap_or_default(),
+        date: document.as_ref().map(|d| d.report.date.clone()).unwrap_or_default(),
+        size: utf16_len(text) as u64,
+        unreadable: document.is_none(),
+        ..DraftSummary::default()
     }
 }
 
@@ -298,6 +478,7 @@ pub fn blank_document() -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::report::SCHEMA_VERSION;
 
     fn titled(title: &str) -> Document {
         let mut report = Report::blank();
@@ -305,23 +486,45 @@ mod tests {
         Document::new(report)
     }
 
+    fn key(id: &str) -> String {
+        Library::<MemoryStore>::draft_key(id)
+    }
+
+    /// Two tabs: two libraries over one storage.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<MemoryStore>>);
+
+    impl KeyValueStore for Shared {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.0.borrow().get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.0.borrow_mut().set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.0.borrow_mut().remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.0.borrow().keys()
+        }
+    }
+
     #[test]
     fn a_saved_draft_reopens_and_is_listed() {
         let mut library = Library::open(MemoryStore::new());
-        library.save("a", &titled("First"), 1.0).unwrap();
-        let store = library.store().clone();
-        let reopened = Library::open(store);
+        assert_eq!(library.save("a", &titled("First"), 1.0, 0), Ok(1));
+        let mut reopened = Library::open(library.store().clone());
         assert_eq!(reopened.last_open(), Some("a"));
         assert_eq!(reopened.drafts()[0].title, "First");
-        assert_eq!(reopened.open_draft("a"), Opened::Draft(titled("First")));
+        assert_eq!(reopened.open_draft("a"), Opened::Draft(titled("First"), 1));
     }
 
     #[test]
     fn saving_again_updates_the_entry_instead_of_adding_one() {
         let mut library = Library::open(MemoryStore::new());
-        library.save("a", &titled("First"), 1.0).unwrap();
-        library.save("a", &titled("First, edited"), 2.0).unwrap();
-        library.save("b", &titled("Second"), 3.0).unwrap();
+        let rev = library.save("a", &titled("First"), 1.0, 0).unwrap();
+        assert_eq!(library.save("a", &titled("First, edited"), 2.0, rev), Ok(2));
+        library.save("b", &titled("Second"), 3.0, 0).unwrap();
         assert_eq!(library.drafts().len(), 2);
         assert_eq!(library.drafts()[0].title, "First, edited");
         assert_eq!(library.last_open(), Some("b"));
@@ -330,31 +533,83 @@ mod tests {
     #[test]
     fn a_full_store_keeps_the_last_good_copy() {
         let mut library = Library::open(MemoryStore::with_quota(3000));
-        library.save("a", &titled("Short"), 1.0).unwrap();
+        library.save("a", &titled("Short"), 1.0, 0).unwrap();
         let big = titled(&"x".repeat(5000));
-        assert_eq!(library.save("a", &big, 2.0), Err(StoreError::QuotaExceeded));
-        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Short")));
+        assert_eq!(library.save("a", &big, 2.0, 1), Err(SaveError::Store(StoreError::QuotaExceeded)));
+        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Short"), 1));
         assert_eq!(library.drafts()[0].title, "Short");
+        // Once there is room again, the same revision saves.
+        library.store_mut().quota = None;
+        assert_eq!(library.save("a", &big, 3.0, 1), Ok(2));
     }
 
     #[test]
-    fn an_unreadable_draft_is_reported_and_left_alone() {
-        let mut store = MemoryStore::new();
-        store.set(&Library::<MemoryStore>::draft_key("a"), "{not json").unwrap();
-        let library = Library::open(store);
+    fn an_unreadable_draft_is_marked_in_the_list_and_left_alone() {
+        let mut library = Library::open(MemoryStore::new());
+        library.save("a", &titled("Half a report"), 1.0, 0).unwrap();
+        library.store_mut().set(&key("a"), "{not json").unwrap();
         assert!(matches!(library.open_draft("a"), Opened::Unreadable(ReadError::NotJson { .. })));
-        assert_eq!(
-            library.store().get(&Library::<MemoryStore>::draft_key("a")).unwrap().as_deref(),
-            Some("{not json")
-        );
+        assert!(library.summary("a").is_some_and(|d| d.unreadable));
+        assert_eq!(library.summary("a").map(|d| d.title.as_str()), Some("Half a report"));
+        assert_eq!(library.raw("a").as_deref(), Some("{not json"));
+        assert_eq!(library.duplicate("a"), None);
+    }
+
+    #[test]
+    fn a_newer_draft_opens_to_be_shown_only() {
+        let mut store = MemoryStore::new();
+        let newer = SCHEMA_VERSION + 1;
+        let text = format!(r#"{{"format":"taqrir-report","schema_version":{newer},"report":{{"title":"Later","shiny":true}}}}"#);
+        store.set(&key("n"), &text).unwrap();
+        let mut library = Library::open(store);
+        assert!(matches!(library.open_draft("n"), Opened::Newer { version, .. } if version == newer));
+        assert!(library.summary("n").is_some_and(|d| !d.unreadable && d.title == "Later"));
+        assert_eq!(library.raw("n"), Some(text));
+    }
+
+    #[test]
+    fn drafts_missing_from_the_index_are_listed_again() {
+        let mut store = MemoryStore::new();
+        store.set(&key("a"), &write_document(&titled("Found again"))).unwrap();
+        store.set(&key("b"), "garbage").unwrap();
+        store.set(INDEX_KEY, "garbage").unwrap();
+        let library = Library::open(store);
+        let mut listed: Vec<_> = library.drafts().iter().map(|d| (d.id.as_str(), d.title.as_str(), d.unreadable)).collect();
+        listed.sort();
+        assert_eq!(listed, [("a", "Found again", false), ("b", "", true)]);
+    }
+
+    #[test]
+    fn two_tabs_saving_different_drafts_both_stay_listed() {
+        let shared = Shared::default();
+        let mut one = Library::open(shared.clone());
+        let mut two = Library::open(shared.clone());
+        one.save("a", &titled("From tab one"), 1.0, 0).unwrap();
+        two.save("b", &titled("From tab two"), 2.0, 0).unwrap();
+        one.save("a", &titled("From tab one, again"), 3.0, 1).unwrap();
+        let listed = Library::open(shared);
+        assert_eq!(listed.search("").iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    #[test]
+    fn two_tabs_editing_one_draft_never_overwrite_each_other() {
+        let shared = Shared::default();
+        let mut one = Library::open(shared.clone());
+        let rev = one.save("a", &titled("Start"), 1.0, 0).unwrap();
+        let mut two = Library::open(shared.clone());
+        let Opened::Draft(_, seen_by_two) = two.open_draft("a") else { panic!("readable") };
+        assert_eq!(two.save("a", &titled("Tab two's edit"), 2.0, seen_by_two), Ok(rev + 1));
+        // Tab one still holds revision 1: its save is refused and tab two's text stays.
+        assert_eq!(one.save("a", &titled("Tab one's edit"), 3.0, rev), Err(SaveError::Conflict));
+        assert_eq!(one.open_draft("a"), Opened::Draft(titled("Tab two's edit"), rev + 1));
     }
 
     #[test]
     fn search_finds_by_title_or_date_newest_first_and_skips_the_trash() {
         let mut library = Library::open(MemoryStore::new());
-        library.save("a", &titled("Dialogue session 3"), 1.0).unwrap();
-        library.save("b", &titled("Workshop on localisation"), 2.0).unwrap();
-        library.save("c", &titled("Dialogue session 4"), 3.0).unwrap();
+        library.save("a", &titled("Dialogue session 3"), 1.0, 0).unwrap();
+        library.save("b", &titled("Workshop on localisation"), 2.0, 0).unwrap();
+        library.save("c", &titled("Dialogue session 4"), 3.0, 0).unwrap();
         let ids = |found: Vec<&DraftSummary>| found.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(library.search("")), ["c", "b", "a"]);
         assert_eq!(ids(library.search("DIALOGUE")), ["c", "a"]);
@@ -367,10 +622,10 @@ mod tests {
     #[test]
     fn the_trash_is_emptied_after_thirty_days_only() {
         let mut library = Library::open(MemoryStore::new());
-        library.save("a", &titled("Old"), 0.0).unwrap();
+        library.save("a", &titled("Old"), 0.0, 0).unwrap();
         library.delete("a", 0.0).unwrap();
         assert_eq!(library.empty_trash(29.0 * DAY_MS), Ok(vec![]));
-        assert!(matches!(library.open_draft("a"), Opened::Draft(_)));
+        assert!(matches!(library.open_draft("a"), Opened::Draft(..)));
         assert_eq!(library.empty_trash(31.0 * DAY_MS), Ok(vec!["a".to_owned()]));
         assert_eq!(library.open_draft("a"), Opened::Missing);
         assert!(library.drafts().is_empty());
@@ -379,10 +634,10 @@ mod tests {
     #[test]
     fn rename_changes_the_stored_title_and_keeps_the_open_draft() {
         let mut library = Library::open(MemoryStore::new());
-        library.save("a", &titled("Draft"), 1.0).unwrap();
-        library.save("b", &titled("Other"), 2.0).unwrap();
+        library.save("a", &titled("Draft"), 1.0, 0).unwrap();
+        library.save("b", &titled("Other"), 2.0, 0).unwrap();
         library.rename("a", "Third dialogue session", 3.0).unwrap();
-        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Third dialogue session")));
+        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Third dialogue session"), 2));
         assert_eq!(library.last_open(), Some("b"));
     }
 
@@ -392,7 +647,34 @@ mod tests {
         store.set(INDEX_KEY, "garbage").unwrap();
         let mut library = Library::open(store);
         assert!(library.drafts().is_empty());
-        library.save("a", &titled("T"), 1.0).unwrap();
+        library.save("a", &titled("T"), 1.0, 0).unwrap();
         assert_eq!(library.drafts().len(), 1);
+    }
+
+    #[test]
+    fn sizes_missing_from_an_older_index_are_measured_once() {
+        let mut store = MemoryStore::new();
+        let text = write_document(&titled("Old"));
+        store.set(&key("a"), &text).unwrap();
+        store.set(INDEX_KEY, r#"{"drafts":[{"id":"a","title":"Old"}]}"#).unwrap();
+        let library = Library::open(store);
+        assert_eq!(library.summary("a").map(|d| d.size), Some(utf16_len(&text) as u64));
+        assert!(library.store().get(INDEX_KEY).unwrap().unwrap().contains(r#""size":"#));
+    }
+
+    #[test]
+    fn usage_counts_drafts_by_their_recorded_size_and_other_keys_by_reading_them() {
+        let mut library = Library::open(MemoryStore::new());
+        library.store_mut().set("other", "12345").unwrap();
+        library.measure_other_keys();
+        library.save("a", &titled("Some report"), 1.0, 0).unwrap();
+        library.save("b", &titled("Another report"), 2.0, 0).unwrap();
+        let expected: usize = library
+            .store()
+            .entries
+            .iter()
+            .map(|(k, v)| utf16_len(k) + utf16_len(v))
+            .sum();
+        assert_eq!(library.used(), expected as u64);
     }
 }

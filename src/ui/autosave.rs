@@ -1,5 +1,7 @@
-//! Autosave: every change schedules a save; hiding or closing the tab writes at once.
+//! Autosave: every change schedules a save; hiding or closing the tab writes at once; changes
+//! saved by another tab are followed.
 
+use crate::core::drafts::DRAFT_KEY_PREFIX;
 use crate::ui::session::{SaveStatus, Session};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -33,10 +35,18 @@ pub fn install(session: Session) {
     }
     let _ = window_event_listener_untyped("pagehide", move |_| flush());
 
+    // Another tab saved: follow it, or show the conflict (see `Session::storage_changed_elsewhere`).
+    // Drafts are written before the index, so a draft's own change waits for the index's.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        if !event.key().is_some_and(|key| key.starts_with(DRAFT_KEY_PREFIX)) {
+            session.storage_changed_elsewhere();
+        }
+    });
+
     // While saving fails, closing the tab would lose what is only on screen: ask first.
     let _ = window_event_listener_untyped("beforeunload", move |event| {
         session.flush();
-        if matches!(session.status.get_untracked(), SaveStatus::Failed(_)) {
+        if matches!(session.status.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Conflict) {
             event.prevent_default();
             if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                 event.set_return_value("unsaved");

@@ -1,5 +1,6 @@
 //! The top bar (name, actions, save status) and the notices about storage.
 
+use crate::core::drafts::{LOCAL_STORAGE_QUOTA, QUOTA_WARNING_SHARE};
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
 use crate::ui::exports::{download, json_file, OutFile};
@@ -13,14 +14,17 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let status_text = move || match session.status.get() {
+        _ if session.read_only.get().is_some() => i18n.t(Msg::SaveStatusReadOnly),
         SaveStatus::Saved => i18n.t(Msg::SaveStatusSaved),
         SaveStatus::Saving => i18n.t(Msg::SaveStatusSaving),
         SaveStatus::Failed(_) => i18n.t(Msg::SaveStatusFailed),
+        SaveStatus::Conflict => i18n.t(Msg::SaveStatusConflict),
     };
     let status_class = move || match session.status.get() {
+        _ if session.read_only.get().is_some() => "save-status save-status--saving",
         SaveStatus::Saved => "save-status save-status--saved",
         SaveStatus::Saving => "save-status save-status--saving",
-        SaveStatus::Failed(_) => "save-status save-status--failed",
+        SaveStatus::Failed(_) | SaveStatus::Conflict => "save-status save-status--failed",
     };
 
     view! {
@@ -103,6 +107,12 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// The share of local storage in use, in whole percent, when it is enough to warn about.
+pub fn nearly_full(used: u64) -> Option<u64> {
+    let share = used as f64 / LOCAL_STORAGE_QUOTA as f64;
+    (share >= QUOTA_WARNING_SHARE).then(|| (share * 100.0).floor() as u64)
+}
+
 /// Messages about storage, shown above the editor until the cause goes away.
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -118,7 +128,7 @@ pub fn Notices() -> impl IntoView {
 
     view! {
         <Show when=failed>
-            <div class="notice notice--error notice--with-action" role="alert">
+            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
                 <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
                 <button type="button" class="button" on:click=move |_| { download(&json_file(session)); }>
                     {move || i18n.t(Msg::DownloadJson)}
@@ -133,6 +143,29 @@ pub fn Notices() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        <Show when=move || session.status.get() == SaveStatus::Conflict>
+            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
+                <span>{move || i18n.t(Msg::ConflictMessage)}</span>
+                <span class="notice__actions">
+                    <button type="button" class="button button--primary" on:click=move |_| session.keep_mine_as_copy()>
+                        {move || i18n.t(Msg::KeepMineAsCopy)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| session.load_saved_version()>
+                        {move || i18n.t(Msg::LoadSavedVersion)}
+                    </button>
+                </span>
+            </div>
+        </Show>
+        {move || session.read_only.get().map(|version| view! {
+            <div class="notice notice--warning" role="alert">
+                {move || i18n.format(Msg::ReadOnlyMessage, &[("version", &version.to_string())])}
+            </div>
+        })}
+        {move || nearly_full(session.used.get()).map(|percent| view! {
+            <div class="notice notice--warning" role="alert">
+                {move || i18n.format(Msg::StorageNearlyFull, &[("percent", &percent.to_string())])}
+            </div>
+        })}
         <Show when=move || session.notice.get() == Some(Notice::StorageUnavailable)>
             <div class="notice notice--warning" role="alert">
                 {move || i18n.t(Msg::StorageUnavailableMessage)}

@@ -1,15 +1,17 @@
 //! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
+use crate::core::backup::{restore_backup, write_backup, RestoreError, Restored};
 use crate::core::document::Document;
-use crate::core::drafts::DraftSummary;
-use crate::core::i18n::Msg;
+use crate::core::drafts::{DraftSummary, LOCAL_STORAGE_QUOTA};
+use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::i18n::use_i18n;
-use crate::ui::session::{Screen, Session};
+use crate::ui::exports::{download, OutFile};
+use crate::ui::session::{new_draft_id, Screen, Session};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How many drafts are drawn at first, and added by "Show more".
 const PAGE: usize = 40;
@@ -42,8 +44,6 @@ pub fn ReportsScreen() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let query = RwSignal::new(String::new());
-    // Bumped after every change to the library, so the list is read again.
-    let changed = RwSignal::new(0u32);
     let deleted = RwSignal::new(None::<(String, String)>);
     let error = RwSignal::new(None::<String>);
     let renaming = RwSignal::new(None::<String>);
@@ -65,7 +65,7 @@ pub fn ReportsScreen() -> impl IntoView {
             .unwrap_or_default()
     };
     let drafts = Memo::new(move |_| {
-        changed.track();
+        session.library_version.track();
         let query = query.get();
         session
             .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
@@ -93,13 +93,13 @@ pub fn ReportsScreen() -> impl IntoView {
         }
         let _ = session.with_library(|library| library.delete(&summary.id, now));
         deleted.set(Some((summary.id, summary.title)));
-        changed.update(|n| *n += 1);
+        session.library_changed();
     };
     let undo = move |_| {
         if let Some((id, _)) = deleted.get_untracked() {
             let _ = session.with_library(|library| library.restore(&id));
             deleted.set(None);
-            changed.update(|n| *n += 1);
+            session.library_changed();
         }
     };
     let new_from_template = move |_| {
@@ -116,6 +116,9 @@ pub fn ReportsScreen() -> impl IntoView {
     }
 
     let row = move |summary: DraftSummary| {
+        if summary.unreadable {
+            return unreadable_row(summary, session, delete).into_any();
+        }
         let id = summary.id.clone();
         let title = if summary.title.trim().is_empty() {
             None
@@ -180,7 +183,7 @@ pub fn ReportsScreen() -> impl IntoView {
                                                 let _ = session.with_library(|l| l.rename(&save_id, &title, now));
                                             }
                                             renaming.set(None);
-                                            changed.update(|n| *n += 1);
+                                            session.library_changed();
                                         }
                                     >
                                         {move || i18n.t(Msg::SaveTitle)}
@@ -203,6 +206,7 @@ pub fn ReportsScreen() -> impl IntoView {
                 </div>
             </li>
         }
+        .into_any()
     };
 
     view! {
@@ -281,6 +285,138 @@ pub fn ReportsScreen() -> impl IntoView {
                     </button>
                 </Show>
             </Show>
+        </section>
+        <StorageAndBackups />
+    }
+}
+
+/// A draft whose stored text cannot be read: it can be downloaded as it is, or deleted (to the
+/// trash, like any draft), never opened or saved over.
+fn unreadable_row(summary: DraftSummary, session: Session, delete: impl Fn(DraftSummary) + Copy + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = summary.id.clone();
+    let title = summary.title.clone();
+    let heading = move || if title.trim().is_empty() { i18n.t(Msg::UntitledReport).to_owned() } else { title.clone() };
+    let download_raw = move |_| {
+        if let Some(text) = session.raw_draft(&id) {
+            download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
+        }
+    };
+    view! {
+        <li class="draft draft--unreadable">
+            <h3 class="draft__title" dir="auto">{heading}</h3>
+            <p class="draft__meta">
+                <strong>{move || i18n.t(Msg::UnreadableLabel)}</strong> " — " {move || i18n.t(Msg::UnreadableInList)}
+            </p>
+            <div class="draft__actions">
+                <button type="button" class="button button--primary" on:click=download_raw>
+                    {move || i18n.t(Msg::DownloadRaw)}
+                </button>
+                <button type="button" class="button button--danger" on:click=move |_| delete(summary.clone())>
+                    {move || i18n.t(Msg::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// How much of this browser's storage the drafts use, whether the browser promised to keep
+/// it, and "Back up all" / "Restore".
+#[component]
+fn StorageAndBackups() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    const MB: f64 = 1024.0 * 1024.0;
+    let usage = move || {
+        let used = session.used.get() as f64;
+        let quota = LOCAL_STORAGE_QUOTA as f64;
+        i18n.format(
+            Msg::StorageUsed,
+            &[
+                ("used", &format!("{:.1}", used / MB)),
+                ("quota", &format!("{:.0}", quota / MB)),
+                ("percent", &format!("{:.0}", (used / quota * 100.0).floor())),
+            ],
+        )
+    };
+    let back_up = move |_| {
+        let now = js_sys::Date::now();
+        session.flush();
+        if let Some(text) = session.with_library(|library| write_backup(library, now)) {
+            let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+            download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        let lang = i18n.language();
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => Vec::new(),
+            };
+            let now = js_sys::Date::now();
+            let result = session.with_library(|library| restore_backup(library, &bytes, now, new_draft_id));
+            let done = |restored: &Restored| {
+                i18n::format(
+                    lang,
+                    Msg::RestoreDone,
+                    &[("added", &restored.added.to_string()), ("skipped", &restored.already_there.to_string())],
+                )
+            };
+            outcome.set(match result {
+                Some(Ok(restored)) => Some(Ok(done(&restored))),
+                Some(Err(RestoreError::Read(error))) => Some(Err(error.message(lang))),
+                Some(Err(RestoreError::Store { restored, .. })) => {
+                    Some(Err(i18n::format(lang, Msg::RestoreStorageFull, &[("added", &restored.added.to_string())])))
+                }
+                None => None,
+            });
+            session.library_changed();
+        });
+    };
+
+    view! {
+        <section class="card library__storage" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{move || i18n.t(Msg::StorageHeading)}</h2>
+            <p>{usage}</p>
+            {move || session.persistent.get().map(|kept| view! {
+                <p>{move || i18n.t(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
+            })}
+            <p class="library__hint">{move || i18n.t(Msg::BackupHint)}</p>
+            <div class="draft__actions">
+                <button type="button" class="button" on:click=back_up>
+                    {move || i18n.t(Msg::BackUpAll)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(input) = file_input.get_untracked() {
+                            input.click();
+                        }
+                    }
+                >
+                    {move || i18n.t(Msg::Restore)}
+                </button>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+            </div>
+            {move || outcome.get().map(|result| match result {
+                Ok(message) => view! { <p class="notice notice--info" role="status">{message}</p> }.into_any(),
+                Err(message) => view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any(),
+            })}
         </section>
     }
 }

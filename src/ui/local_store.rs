@@ -45,4 +45,9 @@ impl KeyValueStore for LocalStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(store_error)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let length = self.storage.length().map_err(store_error)?;
+        Ok((0..length).filter_map(|i| self.storage.key(i).ok().flatten()).collect())
+    }
 }

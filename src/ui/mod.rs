@@ -8,6 +8,7 @@ mod header;
 mod i18n;
 mod library;
 mod local_store;
+mod persistence;
 pub mod photo_store;
 mod photos;
 mod session;
@@ -30,6 +31,7 @@ fn App() -> impl IntoView {
     provide_context(session);
     autosave::install(session);
     photos::Photos::install(session);
+    persistence::request(session.persistent);
     let checks = checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);

@@ -1,7 +1,7 @@
 //! The open draft: its reactive store, where it is saved, and how saving is going.
 
 use crate::core::document::{Document, ReadError};
-use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, StoreError};
+use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, SaveError, StoreError};
 use crate::core::report::Report;
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
@@ -20,6 +20,9 @@ pub enum SaveStatus {
     Saved,
     Saving,
     Failed(StoreError),
+    /// Another tab saved this draft while this one had changes not yet saved: nothing is written
+    /// until the person chooses what to keep.
+    Conflict,
 }
 
 /// Something the person must know about their drafts' storage.
@@ -48,7 +51,19 @@ pub struct Session {
     /// The id of a stored draft that could not be read, offered for download as it is.
     pub unreadable: RwSignal<Option<String>>,
     pub screen: RwSignal<Screen>,
+    /// Set (to the schema version found) when the open draft was written by a newer version of
+    /// the app: it is shown, never saved.
+    pub read_only: RwSignal<Option<u32>>,
+    /// Bumped whenever the library changes (here or in another tab), so lists read it again.
+    pub library_version: RwSignal<u32>,
+    /// Local storage in use, in UTF-16 code units (what the quota counts).
+    pub used: RwSignal<u64>,
+    /// Whether the browser promised to keep this site's storage (`navigator.storage.persist()`);
+    /// `None` until it answers, or where it cannot.
+    pub persistent: RwSignal<Option<bool>>,
     draft_id: StoredValue<String>,
+    /// The revision of the open draft this tab last read or wrote.
+    rev: StoredValue<u64>,
     /// Envelope fields of the open document this version does not know, kept on save.
     unknown_fields: StoredValue<serde_json::Map<String, serde_json::Value>>,
     library: StoredValue<DraftLibrary, LocalStorage>,
@@ -65,21 +80,28 @@ impl Session {
             Some(local) => (Box::new(local), None),
             None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
         };
-        let library = Library::open(store);
+        let mut library = Library::open(store);
         let mut notice = notice;
         let mut unreadable = None;
-        let reopened = library.last_open().and_then(|id| match library.open_draft(id) {
-            Opened::Draft(document) => Some((id.to_owned(), document)),
+        let mut read_only = None;
+        let last_open = library.last_open().map(str::to_owned);
+        let reopened = last_open.and_then(|id| match library.open_draft(&id) {
+            Opened::Draft(document, rev) => Some((id, document, rev)),
+            Opened::Newer { document, version } => {
+                read_only = Some(version);
+                Some((id, document, 0))
+            }
             // An unreadable draft stays where it is, untouched; the person starts a new one
             // and can download the stored text.
             Opened::Unreadable(_) => {
                 notice = Some(Notice::UnreadableDraft);
-                unreadable = Some(id.to_owned());
+                unreadable = Some(id);
                 None
             }
             Opened::Missing => None,
         });
-        let (id, document) = reopened.unwrap_or_else(|| (new_draft_id(), Document::default()));
+        let (id, document, rev) = reopened.unwrap_or_else(|| (new_draft_id(), Document::default(), 0));
+        let used = library.used();
 
         Session {
             report: Store::new(document.report),
@@ -87,7 +109,12 @@ impl Session {
             notice: RwSignal::new(notice),
             unreadable: RwSignal::new(unreadable),
             screen: RwSignal::new(Screen::Editor),
+            read_only: RwSignal::new(read_only),
+            library_version: RwSignal::new(0),
+            used: RwSignal::new(used),
+            persistent: RwSignal::new(None),
             draft_id: StoredValue::new(id),
+            rev: StoredValue::new(rev),
             unknown_fields: StoredValue::new(document.unknown_fields),
             library: StoredValue::new_local(library),
             pending_save: StoredValue::new_local(None),
@@ -100,6 +127,9 @@ impl Session {
         if self.reopened.try_update_value(std::mem::take).unwrap_or(false) {
             return;
         }
+        if self.read_only.get_untracked().is_some() || self.status.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
         self.cancel_pending_save();
         if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
             self.status.set(SaveStatus::Saving);
@@ -110,6 +140,15 @@ impl Session {
 
     /// Writes the draft now if a save is pending (the tab is being hidden or closed).
     pub fn flush(self) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
+        // Leaving a draft in conflict (another draft opened, the tab closed) keeps both versions:
+        // what is on screen becomes a draft of its own rather than being lost.
+        if self.status.get_untracked() == SaveStatus::Conflict {
+            self.keep_mine_as_copy();
+            return;
+        }
         let pending = self.pending_save.with_value(Option::is_some);
         if pending || matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
             self.save_now();
@@ -118,16 +157,25 @@ impl Session {
 
     pub fn save_now(self) {
         self.cancel_pending_save();
+        if self.read_only.get_untracked().is_some() || self.status.get_untracked() == SaveStatus::Conflict {
+            return;
+        }
         let result = measured("autosave", || {
             let document = self.document_untracked();
             let id = self.draft_id.get_value();
+            let rev = self.rev.get_value();
             self.library
-                .try_update_value(|library| library.save(&id, &document, js_sys::Date::now()))
-                .unwrap_or(Err(StoreError::Unavailable))
+                .try_update_value(|library| library.save(&id, &document, js_sys::Date::now(), rev))
+                .unwrap_or(Err(SaveError::Store(StoreError::Unavailable)))
         });
         match result {
-            Ok(()) => self.status.set(SaveStatus::Saved),
-            Err(error) => {
+            Ok(rev) => {
+                self.rev.set_value(rev);
+                self.status.set(SaveStatus::Saved);
+                self.library_changed();
+            }
+            Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
+            Err(SaveError::Store(error)) => {
                 self.status.set(SaveStatus::Failed(error));
                 // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
                 let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
@@ -148,8 +196,16 @@ impl Session {
     /// or else copied from the draft it was duplicated from; the text does not wait for them.
     pub fn open_document(self, document: Document) {
         self.flush();
-        let id = new_draft_id();
+        self.start_draft(new_draft_id(), document);
+    }
+
+    /// Makes `document` the open draft under `id` (new, so revision 0) and saves it. Its photos
+    /// get new ids and are stored for the new draft (see [`Session::open_document`]).
+    fn start_draft(self, id: String, document: Document) {
         self.draft_id.set_value(id.clone());
+        self.rev.set_value(0);
+        self.read_only.set(None);
+        self.status.set(SaveStatus::Saving);
         self.unknown_fields.set_value(document.unknown_fields);
         let mut report = document.report;
         let copies = photos::reassign_ids(&mut report);
@@ -158,30 +214,90 @@ impl Session {
         photos::copy_photos(self, id, copies, document.photos);
     }
 
-    /// Opens the stored draft `id` in the editor; the current one is saved first.
-    pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
+    /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the
+    /// other tab's version stays as it was saved.
+    pub fn keep_mine_as_copy(self) {
+        let document = self.document_untracked();
+        self.start_draft(new_draft_id(), document);
+    }
+
+    /// Resolves a conflict by showing the version the other tab saved, dropping this tab's
+    /// unsaved changes (the person chose to).
+    pub fn load_saved_version(self) {
+        let id = self.draft_id.get_value();
+        self.status.set(SaveStatus::Saved);
+        let _ = self.show_stored(&id);
+    }
+
+    /// Another tab changed storage: read the index again, and follow the open draft if it was
+    /// saved there. If this tab has changes of its own not yet saved, nothing is replaced: the
+    /// conflict is shown instead.
+    pub fn storage_changed_elsewhere(self) {
+        let id = self.draft_id.get_value();
+        let stored_rev = self.with_library(|library| {
+            library.reload();
+            library.measure_other_keys();
+            library.summary(&id).map(|d| d.rev)
+        });
+        self.library_changed();
+        let Some(Some(stored_rev)) = stored_rev else { return };
+        if stored_rev == self.rev.get_value() || self.read_only.get_untracked().is_some() {
+            return;
+        }
+        let unsaved = self.pending_save.with_value(Option::is_some)
+            || !matches!(self.status.get_untracked(), SaveStatus::Saved);
+        if unsaved {
+            self.cancel_pending_save();
+            self.status.set(SaveStatus::Conflict);
+        } else {
+            let _ = self.show_stored(&id);
+        }
+    }
+
+    /// Puts the stored draft `id` on screen without treating it as an edit.
+    fn show_stored(self, id: &str) -> Result<(), ReadError> {
         let opened = self.with_library(|library| library.open_draft(id));
-        let document = match opened {
-            Some(Opened::Draft(document)) => document,
-            Some(Opened::Unreadable(error)) => return Err(error),
+        let (document, rev, read_only) = match opened {
+            Some(Opened::Draft(document, rev)) => (document, rev, None),
+            Some(Opened::Newer { document, version }) => (document, 0, Some(version)),
+            Some(Opened::Unreadable(error)) => {
+                self.library_changed();
+                return Err(error);
+            }
             Some(Opened::Missing) | None => return Err(ReadError::NotAReport),
         };
-        self.flush();
+        self.cancel_pending_save();
         self.draft_id.set_value(id.to_owned());
+        self.rev.set_value(rev);
+        self.read_only.set(read_only);
         self.unknown_fields.set_value(document.unknown_fields);
         self.reopened.set_value(true);
         self.report.set(document.report);
+        self.status.set(SaveStatus::Saved);
+        Ok(())
+    }
+
+    /// Tells lists that the library changed, and measures storage again.
+    pub fn library_changed(self) {
+        if let Some(used) = self.with_library(|library| library.used()) {
+            self.used.set(used);
+        }
+        self.library_version.update(|n| *n += 1);
+    }
+
+    /// Opens the stored draft `id` in the editor; the current one is saved first.
+    pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
+        self.flush();
+        self.show_stored(id)?;
         // Reopening is not an edit: the stored copy is already this one.
         let _ = self.with_library(|library| library.set_last_open(id));
-        self.cancel_pending_save();
-        self.status.set(SaveStatus::Saved);
         self.screen.set(Screen::Editor);
         Ok(())
     }
 
     /// The stored text of draft `id`, exactly as it is in storage.
     pub fn raw_draft(self, id: &str) -> Option<String> {
-        self.with_library(|library| library.store().get(&DraftLibrary::draft_key(id)).ok().flatten()).flatten()
+        self.with_library(|library| library.raw(id)).flatten()
     }
 
     pub fn draft_id(self) -> String {
@@ -210,7 +326,7 @@ impl Session {
 }
 
 /// A draft id unique enough for one browser: time plus randomness, in base 36.
-fn new_draft_id() -> String {
+pub fn new_draft_id() -> String {
     let time = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
     format!("{}-{}", to_base36(time), to_base36(random))

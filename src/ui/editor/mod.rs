@@ -15,13 +15,18 @@ use rows::row_list;
 
 #[component]
 pub fn Editor() -> impl IntoView {
-    let report = expect_context::<Session>().report;
+    let session = expect_context::<Session>();
+    let report = session.report;
+    let i18n = use_i18n();
     provide_context(ReportLanguage(Memo::new(move |_| {
         report.language().try_get().unwrap_or_default()
     })));
 
     view! {
         <form class="editor" on:submit=|ev| ev.prevent_default() novalidate>
+            // A draft from a newer version of the app is shown with every control disabled.
+            <fieldset class="editor__fields" disabled=move || session.read_only.get().is_some()>
+            <legend class="visually-hidden">{move || i18n.t(Msg::Editor)}</legend>
             {identity(report)}
             {when_and_where(report)}
             {narrative(report)}
@@ -34,6 +39,7 @@ pub fn Editor() -> impl IntoView {
             {results(report)}
             {attachments(report)}
             {closing(report)}
+            </fieldset>
         </form>
     }
 }

@@ -1,0 +1,260 @@
+//! "Back up all" and "Restore": every draft of a browser in one JSON file, and back.
+//!
+//! ```json
+//! { "format": "taqrir-backup", "version": 1, "created_ms": 0,
+//!   "drafts": [ { "id": "…", "updated_ms": 0, "deleted_ms": null, "document": { …a report document… } },
+//!               { "id": "…", "updated_ms": 0, "raw": "text that could not be read as a report" } ] }
+//! ```
+//!
+//! Drafts are embedded as their stored text, unparsed, so a backup is as fast as reading storage
+//! and loses nothing, unreadable drafts included. Restoring never replaces a draft: one that is
+//! already there is skipped, and a different draft under the same id is added under a new id.
+
+use crate::core::document::ReadError;
+use crate::core::drafts::{KeyValueStore, Library, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+pub const BACKUP_FORMAT: &str = "taqrir-backup";
+const BACKUP_VERSION: u32 = 1;
+/// The largest file "Restore" accepts (several times what local storage can hold).
+pub const MAX_BACKUP_BYTES: usize = 50 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct Backup {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    created_ms: f64,
+    #[serde(default)]
+    drafts: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    id: String,
+    #[serde(default)]
+    updated_ms: f64,
+    #[serde(default)]
+    deleted_ms: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<Box<RawValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    raw: Option<String>,
+}
+
+/// Every draft in `library`, trash and unreadable ones included, as one backup file.
+pub fn write_backup<S: KeyValueStore>(library: &Library<S>, now_ms: f64) -> String {
+    let drafts = library
+        .drafts()
+        .iter()
+        .filter_map(|summary| {
+            let text = library.raw(&summary.id)?;
+            // Readable JSON is embedded as it is; anything else as a string, byte for byte.
+            let (document, raw) = match summary.unreadable {
+                false => match RawValue::from_string(text) {
+                    Ok(document) => (Some(document), None),
+                    Err(_) => (None, library.raw(&summary.id)),
+                },
+                true => (None, Some(text)),
+            };
+            Some(Entry {
+                id: summary.id.clone(),
+                updated_ms: summary.updated_ms,
+                deleted_ms: summary.deleted_ms,
+                document,
+                raw,
+            })
+        })
+        .collect();
+    let backup = Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts };
+    serde_json::to_string(&backup).unwrap_or_default()
+}
+
+/// What a restore did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Drafts added.
+    pub added: usize,
+    /// Drafts skipped because the same draft is already stored.
+    pub already_there: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// The file is not a backup (or a report) this version can read.
+    Read(ReadError),
+    /// Storage refused a draft; those before it were restored.
+    Store { restored: Restored, error: StoreError },
+}
+
+/// Adds every draft of a backup file (or a single exported report) to `library`.
+/// `new_id` makes an id for a draft whose id is taken by a different draft.
+pub fn restore_backup<S: KeyValueStore>(
+    library: &mut Library<S>,
+    bytes: &[u8],
+    now_ms: f64,
+    mut new_id: impl FnMut() -> String,
+) -> Result<Restored, RestoreError> {
+    let read = |error| Err(RestoreError::Read(error));
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return read(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else { return read(ReadError::NotAReport) };
+    let entries = match serde_json::from_str::<Backup>(text) {
+        Ok(backup) if backup.format == BACKUP_FORMAT => {
+            if backup.version > BACKUP_VERSION {
+                return read(ReadError::NewerVersion { found: backup.version });
+            }
+            backup.drafts
+        }
+        // One exported report is a backup of one draft.
+        _ => match crate::core::document::read_document(text) {
+            Ok(_) => vec![Entry {
+                id: new_id(),
+                updated_ms: now_ms,
+                deleted_ms: None,
+                document: RawValue::from_string(text.to_owned()).ok(),
+                raw: None,
+            }],
+            Err(error) => return read(error),
+        },
+    };
+    let mut restored = Restored::default();
+    for entry in entries {
+        let Some(text) = entry.document.as_ref().map(|d| d.get().to_owned()).or(entry.raw) else { continue };
+        let base = if usable_id(&entry.id) { entry.id } else { new_id() };
+        // The draft's own id, then `<id>-restored`, `<id>-restored-2`…: restoring the same
+        // backup twice finds what it added the first time.
+        let mut id = base.clone();
+        let mut attempt = 1;
+        let already_there = loop {
+            match library.raw(&id) {
+                Some(stored) if stored == text => break true,
+                Some(_) => {
+                    id = if attempt == 1 { format!("{base}-restored") } else { format!("{base}-restored-{attempt}") };
+                    attempt += 1;
+                }
+                None => break false,
+            }
+        };
+        if already_there {
+            restored.already_there += 1;
+            continue;
+        }
+        if let Err(error) = library.add_raw(&id, &text, entry.updated_ms, entry.deleted_ms) {
+            return Err(RestoreError::Store { restored, error });
+        }
+        restored.added += 1;
+    }
+    Ok(restored)
+}
+
+/// Ids from a file become storage keys: keep them short and plain.
+fn usable_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{write_document, Document};
+    use crate::core::drafts::{MemoryStore, Opened};
+    use crate::core::report::Report;
+
+    fn titled(title: &str) -> Document {
+        let mut report = Report::blank();
+        report.title = title.into();
+        Document::new(report)
+    }
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("new-{n}")
+        }
+    }
+
+    fn library_with(drafts: &[(&str, &str)]) -> Library<MemoryStore> {
+        let mut library = Library::open(MemoryStore::new());
+        for (i, (id, title)) in drafts.iter().enumerate() {
+            library.save(id, &titled(title), i as f64, 0).unwrap();
+        }
+        library
+    }
+
+    #[test]
+    fn a_backup_restores_every_draft_into_an_empty_browser() {
+        let mut source = library_with(&[("a", "First"), ("b", "Second")]);
+        source.store_mut().set(&Library::<MemoryStore>::draft_key("c"), "{damaged").unwrap();
+        source = Library::open(source.store().clone());
+        source.delete("b", 5.0).unwrap();
+        let backup = write_backup(&source, 9.0);
+
+        let mut target = Library::open(MemoryStore::new());
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 10.0, ids()), Ok(Restored { added: 3, already_there: 0 }));
+        assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == titled("First")));
+        assert_eq!(target.raw("c").as_deref(), Some("{damaged"));
+        assert!(target.summary("c").is_some_and(|d| d.unreadable));
+        assert_eq!(target.search("").len(), 2, "the trashed draft stays in the trash");
+        assert_eq!(target.summary("a").map(|d| d.updated_ms), Some(0.0));
+    }
+
+    #[test]
+    fn restoring_never_overwrites_a_draft() {
+        let source = library_with(&[("a", "Same"), ("b", "From the backup")]);
+        let backup = write_backup(&source, 0.0);
+        let mut target = library_with(&[("a", "Same"), ("b", "Edited here since")]);
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 1.0, ids()), Ok(Restored { added: 1, already_there: 1 }));
+        assert!(matches!(target.open_draft("b"), Opened::Draft(d, _) if d == titled("Edited here since")));
+        assert!(matches!(target.open_draft("b-restored"), Opened::Draft(d, _) if d == titled("From the backup")));
+        // Restoring twice adds nothing more.
+        let again = restore_backup(&mut target, backup.as_bytes(), 2.0, ids());
+        assert_eq!(again, Ok(Restored { added: 0, already_there: 2 }));
+    }
+
+    #[test]
+    fn a_single_exported_report_restores_as_one_draft() {
+        let mut target = Library::open(MemoryStore::new());
+        let file = write_document(&titled("One report"));
+        assert_eq!(restore_backup(&mut target, file.as_bytes(), 1.0, ids()).map(|r| r.added), Ok(1));
+        assert_eq!(target.summary("new-1").map(|d| d.title.as_str()), Some("One report"));
+    }
+
+    #[test]
+    fn other_files_are_refused_with_the_reason() {
+        let mut target = Library::open(MemoryStore::new());
+        let refused = |target: &mut Library<MemoryStore>, text: &str| restore_backup(target, text.as_bytes(), 0.0, ids());
+        assert!(matches!(refused(&mut target, "{oops"), Err(RestoreError::Read(ReadError::NotJson { .. }))));
+        assert_eq!(refused(&mut target, "[]"), Err(RestoreError::Read(ReadError::NotAReport)));
+        assert_eq!(
+            refused(&mut target, r#"{"format":"taqrir-backup","version":9,"drafts":[]}"#),
+            Err(RestoreError::Read(ReadError::NewerVersion { found: 9 }))
+        );
+        assert!(target.drafts().is_empty());
+    }
+
+    #[test]
+    fn ids_that_would_make_odd_keys_are_replaced() {
+        let backup = r#"{"format":"taqrir-backup","version":1,"drafts":[{"id":"../../x y","raw":"r"}]}"#;
+        let mut target = Library::open(MemoryStore::new());
+        restore_backup(&mut target, backup.as_bytes(), 0.0, ids()).unwrap();
+        assert_eq!(target.raw("new-1").as_deref(), Some("r"));
+    }
+
+    #[test]
+    fn a_full_storage_stops_the_restore_and_says_how_far_it_got() {
+        let source = library_with(&[("a", &"a".repeat(400)), ("b", &"b".repeat(400))]);
+        let backup = write_backup(&source, 0.0);
+        // Room for the first draft and the index, not for the second draft.
+        let first = source.raw("a").map_or(0, |text| text.len());
+        let mut target = Library::open(MemoryStore::with_quota(first + 600));
+        let result = restore_backup(&mut target, backup.as_bytes(), 0.0, ids());
+        assert_eq!(
+            result,
+            Err(RestoreError::Store { restored: Restored { added: 1, already_there: 0 }, error: StoreError::QuotaExceeded })
+        );
+    }
+}
