@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -314,4 +314,39 @@ test('photos of a removed attachment are swept after the next start, and other d
   expect(await storedPhotos(page)).toHaveLength(2);
   await page.reload();
   await expect.poll(async () => (await storedPhotos(page)).map((p) => `${p.width}×${p.height}`), { timeout: 15_000 }).toEqual(['300×200']);
+});
+
+test('without IndexedDB a photo says it cannot be stored, and an imported report opens with a notice', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto('./');
+  await page.getByLabel('Report title', { exact: true }).fill('No photo store here');
+  await addAttachment(page, 'Group photos.');
+  await attach(page, { name: 'group.png', mimeType: 'image/png', buffer: png(64, 48) });
+  await expect(attachment(page, 1).getByRole('alert')).toHaveText('This browser does not let Taqrir store photos. The report itself is still saved.');
+  await expectSaved(page);
+
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-photos-')), 'with-photo.json');
+  const dataUrl = `data:image/png;base64,${png(8, 8).toString('base64')}`;
+  writeFileSync(file, JSON.stringify({
+    format: 'taqrir-report',
+    schema_version: 1,
+    report: { title: 'Imported', attachments: [{ description: 'Poster', photos: [{ id: 'p1', caption: 'The poster' }] }] },
+    photos: { p1: dataUrl },
+  }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Imported');
+  await expect(page.getByRole('alert').filter({ hasText: "1 of this report's photos could not be stored" })).toBeVisible();
+  await expect(photoGroup(page, 1).getByText('This photo is not stored in this browser.')).toBeVisible();
+  await expect(photoGroup(page, 1).getByLabel('Caption')).toHaveValue('The poster');
+  await expectSaved(page);
+  await page.waitForTimeout(3500); // past the start-up sweep
+  expect(errors).toEqual([]);
+  await context.close();
 });
