@@ -1,7 +1,7 @@
 //! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
-use crate::core::backup::{restore_backup, write_backup, RestoreError, Restored};
+use crate::core::backup::{photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored};
 use crate::core::document::Document;
 use crate::core::drafts::{DraftSummary, LOCAL_STORAGE_QUOTA};
 use crate::core::i18n::{self, Msg};
@@ -344,10 +344,17 @@ fn StorageAndBackups() -> impl IntoView {
     let back_up = move |_| {
         let now = js_sys::Date::now();
         session.flush();
-        if let Some(text) = session.with_library(|library| write_backup(library, now)) {
-            let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
-            download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
-        }
+        // The drafts' photos go in the backup too, read from the photo store first.
+        wasm_bindgen_futures::spawn_local(async move {
+            let drafts: std::collections::HashSet<String> = session
+                .with_library(|library| library.drafts().iter().map(|d| d.id.clone()).collect())
+                .unwrap_or_default();
+            let photos = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft)).await;
+            if let Some(text) = session.with_library(|library| write_backup_with_photos(library, now, &photos)) {
+                let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+                download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
+            }
+        });
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -368,6 +375,7 @@ fn StorageAndBackups() -> impl IntoView {
                     &[("added", &restored.added.to_string()), ("skipped", &restored.already_there.to_string())],
                 )
             };
+            let added = matches!(&result, Some(Ok(_)) | Some(Err(RestoreError::Store { .. })));
             outcome.set(match result {
                 Some(Ok(restored)) => Some(Ok(done(&restored))),
                 Some(Err(RestoreError::Read(error))) => Some(Err(error.message(lang))),
@@ -377,6 +385,22 @@ fn StorageAndBackups() -> impl IntoView {
                 None => None,
             });
             session.library_changed();
+            // The restored drafts' photos go to the photo store, each owned by its draft.
+            let photos = if added { photos_in_file(&bytes) } else { Default::default() };
+            if !photos.is_empty() {
+                let owners = session.with_library(photo_owners).unwrap_or_default();
+                let failed = crate::ui::photos::store_restored(photos, owners).await;
+                if failed > 0 {
+                    let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
+                    outcome.update(|outcome| {
+                        let text = match outcome.take() {
+                            Some(Ok(text) | Err(text)) => format!("{text} {message}"),
+                            None => message,
+                        };
+                        *outcome = Some(Err(text));
+                    });
+                }
+            }
         });
     };
 

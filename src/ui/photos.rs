@@ -192,6 +192,45 @@ pub async fn photo_data(report: &Report) -> PhotoData {
     data
 }
 
+/// Every stored photo of the drafts `keep` accepts (by draft id), as `data:` URLs: for a backup.
+pub async fn photos_of_drafts(keep: impl Fn(&str) -> bool) -> PhotoData {
+    let mut data = PhotoData::new();
+    for photo in photo_store::list_all().await.unwrap_or_default() {
+        if !keep(&photo.draft) {
+            continue;
+        }
+        let mime = photo.blob.type_();
+        let Some(mime) = IMAGE_TYPES.into_iter().find(|t| *t == mime) else { continue };
+        if let Some(bytes) = photo_store::blob_bytes(&photo.blob).await {
+            data.insert(photo.id, data_url(mime, &bytes));
+        }
+    }
+    data
+}
+
+/// Stores the photos of restored drafts: each photo of `photos` that a draft refers to (`owners`:
+/// photo id → draft id) and that is not stored yet. Returns how many could not be stored.
+pub async fn store_restored(photos: PhotoData, owners: std::collections::BTreeMap<String, String>) -> usize {
+    let mut failed = 0;
+    for (id, url) in photos {
+        let Some(owner) = owners.get(&id) else { continue };
+        if matches!(photo_store::get(&id).await, Ok(Some(_))) {
+            continue;
+        }
+        let stored = match decode_data_url(&url).and_then(|(mime, bytes)| photo_store::blob_from(&bytes, mime)) {
+            Some(blob) => photo_store::put(&id, owner, &blob).await.is_ok(),
+            None => false,
+        };
+        if !stored {
+            failed += 1;
+        }
+    }
+    if let Some(photos) = Photos::get() {
+        photos.stored();
+    }
+    failed
+}
+
 /// Gives the photos of a report that is becoming the new draft `draft` fresh ids, and returns
 /// the copies to make (old id → new id). Ids never collide with another draft's photos, and a
 /// duplicate's photos outlive the original.

@@ -350,3 +350,40 @@ test('without IndexedDB a photo says it cannot be stored, and an imported report
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('"Back up all" carries the photos, and "Restore" in a fresh browser brings them back', async ({ app: page, browser }) => {
+  await page.getByLabel('Report title', { exact: true }).fill('Backed up with a photo');
+  await addAttachment(page, 'Group photos.');
+  await attach(page, { name: 'group.png', mimeType: 'image/png', buffer: png(320, 240) });
+  await photoGroup(page, 1).getByLabel('Caption').fill('Everyone');
+  await expectThumbnail(page, 1, 'Everyone');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up all' }).click();
+  const backupPath = (await (await started).path())!;
+  const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
+  const [stored] = await storedPhotos(page);
+  expect(backup.photos[stored.id]).toMatch(/^data:image\/jpeg;base64,/);
+  expect(JSON.stringify(backup.drafts)).not.toContain('base64');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = watchForErrors(other);
+  await other.goto('./');
+  await other.getByRole('button', { name: 'Reports' }).click();
+  const chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: 'Restore' }).click();
+  await (await chooser).setFiles(backupPath);
+  await expect(other.getByRole('region', { name: 'Storage and backups' }).getByRole('status')).toHaveText('Restored 1 drafts (0 were already here).');
+  await expect.poll(async () => (await storedPhotos(other)).map((p) => `${p.id} ${p.width}×${p.height}`)).toEqual([`${stored.id} 320×240`]);
+  await other
+    .getByRole('region', { name: 'Reports' })
+    .getByRole('listitem')
+    .filter({ has: other.getByRole('heading', { name: 'Backed up with a photo' }) })
+    .getByRole('button', { name: 'Open' })
+    .click();
+  await expectThumbnail(other, 1, 'Everyone');
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
