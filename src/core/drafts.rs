@@ -107,8 +107,40 @@ pub fn utf16_len(text: &str) -> usize {
 /// About how much local storage a site gets (Chromium and Firefox: 5 Mi UTF-16 code units).
 pub const LOCAL_STORAGE_QUOTA: u64 = 5 * 1024 * 1024;
 
-/// Share of the quota from which the person is warned.
-pub const QUOTA_WARNING_SHARE: f64 = 0.8;
+/// How much of local storage is in use, as the person is told it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUse {
+    /// UTF-16 code units, as the quota counts them.
+    pub used: u64,
+}
+
+impl StorageUse {
+    /// Whole percent of [`LOCAL_STORAGE_QUOTA`], rounded down.
+    pub fn percent(self) -> u64 {
+        self.used * 100 / LOCAL_STORAGE_QUOTA
+    }
+
+    /// From 80 % the person is warned, while there is still room to back up and tidy.
+    pub fn nearly_full(self) -> bool {
+        self.used * 5 >= LOCAL_STORAGE_QUOTA * 4
+    }
+
+    /// Megabytes (of 1,048,576 units) with one decimal, rounded down: `4.1`.
+    pub fn used_mb(self) -> String {
+        megabytes(self.used)
+    }
+
+    pub fn quota_mb() -> String {
+        (LOCAL_STORAGE_QUOTA >> 20).to_string()
+    }
+}
+
+/// `n` bytes (or code units) as megabytes with one decimal, without float formatting (which
+/// would add its code to the app).
+pub fn megabytes(n: u64) -> String {
+    let tenths = n * 10 >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 /// One draft as the index lists it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -649,6 +681,17 @@ mod tests {
         assert!(library.drafts().is_empty());
         library.save("a", &titled("T"), 1.0, 0).unwrap();
         assert_eq!(library.drafts().len(), 1);
+    }
+
+    #[test]
+    fn storage_use_is_told_in_megabytes_and_percent_and_warns_from_80_percent() {
+        let at = |used| StorageUse { used };
+        assert_eq!((at(0).used_mb(), at(0).percent()), ("0.0".to_owned(), 0));
+        assert_eq!((at(4_300_000).used_mb(), at(4_300_000).percent()), ("4.1".to_owned(), 82));
+        assert_eq!(StorageUse::quota_mb(), "5");
+        assert!(!at(LOCAL_STORAGE_QUOTA * 4 / 5 - 1).nearly_full());
+        assert!(at(LOCAL_STORAGE_QUOTA * 4 / 5).nearly_full());
+        assert_eq!(megabytes(1_572_864), "1.5");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The top bar (name, actions, save status) and the notices about storage.
 
-use crate::core::drafts::{LOCAL_STORAGE_QUOTA, QUOTA_WARNING_SHARE};
+use crate::core::drafts::StorageUse;
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
 use crate::ui::exports::{download, json_file, OutFile};
@@ -107,12 +107,6 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// The share of local storage in use, in whole percent, when it is enough to warn about.
-pub fn nearly_full(used: u64) -> Option<u64> {
-    let share = used as f64 / LOCAL_STORAGE_QUOTA as f64;
-    (share >= QUOTA_WARNING_SHARE).then(|| (share * 100.0).floor() as u64)
-}
-
 /// Messages about storage, shown above the editor until the cause goes away.
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -161,7 +155,7 @@ pub fn Notices() -> impl IntoView {
                 {move || i18n.format(Msg::ReadOnlyMessage, &[("version", &version.to_string())])}
             </div>
         })}
-        {move || nearly_full(session.used.get()).map(|percent| view! {
+        {move || Some(StorageUse { used: session.used.get() }).filter(|u| u.nearly_full()).map(|u| u.percent()).map(|percent| view! {
             <div class="notice notice--warning" role="alert">
                 {move || i18n.format(Msg::StorageNearlyFull, &[("percent", &percent.to_string())])}
             </div>

@@ -3,7 +3,7 @@
 
 use crate::core::backup::{photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored};
 use crate::core::document::Document;
-use crate::core::drafts::{DraftSummary, LOCAL_STORAGE_QUOTA};
+use crate::core::drafts::{DraftSummary, StorageUse};
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
@@ -328,17 +328,11 @@ fn StorageAndBackups() -> impl IntoView {
     let session = expect_context::<Session>();
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    const MB: f64 = 1024.0 * 1024.0;
     let usage = move || {
-        let used = session.used.get() as f64;
-        let quota = LOCAL_STORAGE_QUOTA as f64;
+        let usage = StorageUse { used: session.used.get() };
         i18n.format(
             Msg::StorageUsed,
-            &[
-                ("used", &format!("{:.1}", used / MB)),
-                ("quota", &format!("{:.0}", quota / MB)),
-                ("percent", &format!("{:.0}", (used / quota * 100.0).floor())),
-            ],
+            &[("used", &usage.used_mb()), ("quota", &StorageUse::quota_mb()), ("percent", &usage.percent().to_string())],
         )
     };
     let back_up = move |_| {
