@@ -69,7 +69,7 @@ messages! {
     CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
     // Photos
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,
-    PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge,
+    PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
 }
 
 /// The name of an activity type.

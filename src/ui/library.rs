@@ -3,7 +3,7 @@
 
 use crate::core::backup::{photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored};
 use crate::core::document::Document;
-use crate::core::drafts::{DraftSummary, StorageUse};
+use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
@@ -328,6 +328,16 @@ fn StorageAndBackups() -> impl IntoView {
     let session = expect_context::<Session>();
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
+    // rounded up to a tenth of a megabyte, so a few photos never read as 0.0 MB.
+    let photo_bytes = RwSignal::new(0u64);
+    let measure_photos = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            let total = crate::ui::photo_store::total_bytes().await;
+            photo_bytes.try_set(total as u64);
+        })
+    };
+    measure_photos();
     let usage = move || {
         let usage = StorageUse { used: session.used.get() };
         i18n.format(
@@ -384,6 +394,7 @@ fn StorageAndBackups() -> impl IntoView {
             if !photos.is_empty() {
                 let owners = session.with_library(photo_owners).unwrap_or_default();
                 let failed = crate::ui::photos::store_restored(photos, owners).await;
+                measure_photos();
                 if failed > 0 {
                     let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
                     outcome.update(|outcome| {
@@ -402,6 +413,9 @@ fn StorageAndBackups() -> impl IntoView {
         <section class="card library__storage" aria-labelledby="storage-heading">
             <h2 id="storage-heading">{move || i18n.t(Msg::StorageHeading)}</h2>
             <p>{usage}</p>
+            {move || (photo_bytes.get() > 0).then(|| view! {
+                <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get() + 104_857))])}</p>
+            })}
             {move || session.persistent.get().map(|kept| view! {
                 <p>{move || i18n.t(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
             })}

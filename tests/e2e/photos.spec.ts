@@ -359,6 +359,7 @@ test('"Back up all" carries the photos, and "Restore" in a fresh browser brings 
   await expectThumbnail(page, 1, 'Everyone');
   await expectSaved(page);
   await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('region', { name: 'Storage and backups' })).toContainText("Photos: 0.1 MB more, kept apart from the drafts in the browser's photo storage.");
   const started = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up all' }).click();
   const backupPath = (await (await started).path())!;
