@@ -5,8 +5,8 @@
 
 use crate::core::document::{import_document, write_document_pretty, MAX_IMPORT_BYTES_WITH_PHOTOS};
 use crate::core::html_export::{email_summary, file_name, report_html_with_photos};
-use crate::core::photos::PhotoData;
 use crate::core::i18n::Msg;
+use crate::core::photos::PhotoData;
 use crate::core::report::Report;
 use crate::ui::i18n::use_i18n;
 use crate::ui::photos::photo_data;
