@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 use scraper::{Html, Selector};
 use taqrir::core::document::read_document;
-use taqrir::core::html_export::report_html;
+use taqrir::core::html_export::{report_html, report_html_with_photos};
+use taqrir::core::photos::PhotoData;
 use taqrir::core::report::*;
 
 fn sample() -> Report {
@@ -27,6 +28,10 @@ fn assert_inert(html: &Html) {
     for element in select(html, "*") {
         for (name, value) in element.value().attrs() {
             assert!(!name.to_ascii_lowercase().starts_with("on"), "handler attribute {name}={value}");
+            if name == "src" && element.value().name() == "img" {
+                assert!(taqrir::core::photos::is_image_data_url(value), "unsafe image {value}");
+                continue;
+            }
             if matches!(name, "href" | "src" | "action" | "formaction" | "xlink:href") {
                 let lower = value.to_ascii_lowercase();
                 assert!(
@@ -209,4 +214,113 @@ fn the_sample_report_matches_its_reviewed_golden_file() {
     }
     assert_eq!(select(&html, "table.agenda tbody tr").len(), 10);
     assert_eq!(select(&html, "ol.discussion > li").len(), 5);
+}
+
+/// A 1×1 PNG and a tiny JPEG header, enough to stand for photos.
+const PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const JPEG: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP8=";
+
+fn photo(id: &str, caption: &str) -> PhotoRef {
+    PhotoRef { id: id.into(), caption: caption.into() }
+}
+
+fn report_with_photos() -> (Report, PhotoData) {
+    let report = Report {
+        title: "Fourth Dialogue Session".into(),
+        attachments: vec![
+            Attachment {
+                description: "Group photos of participants.".into(),
+                photos: vec![photo("p1", "Participants <and> guests"), photo("p2", ""), photo("p3", "Not stored")],
+                ..Default::default()
+            },
+            Attachment { description: "The project poster.".into(), ..Default::default() },
+            Attachment { photos: vec![photo("p4", "Media coverage")], ..Default::default() },
+        ],
+        ..Report::blank()
+    };
+    let photos: PhotoData =
+        [("p1".to_owned(), JPEG.to_owned()), ("p2".to_owned(), PNG.to_owned()), ("p4".to_owned(), JPEG.to_owned())].into();
+    (report, photos)
+}
+
+#[test]
+fn photos_are_embedded_as_figures_with_their_captions() {
+    let (report, photos) = report_with_photos();
+    let output = report_html_with_photos(&report, &photos);
+    let html = Html::parse_document(&output);
+    assert_inert(&html);
+    let items = select(&html, "ol.attachments > li");
+    assert_eq!(items.len(), 3);
+    let figures = select(&html, "ol.attachments > li:first-child .photos > figure.photo");
+    assert_eq!(figures.len(), 2, "the photo with no data is left out");
+    let images: Vec<(String, String)> = select(&html, "figure.photo img")
+        .iter()
+        .map(|img| (img.value().attr("src").unwrap_or("").to_owned(), img.value().attr("alt").unwrap_or("").to_owned()))
+        .collect();
+    assert_eq!(
+        images,
+        vec![
+            (JPEG.to_owned(), "Participants <and> guests".to_owned()),
+            (PNG.to_owned(), "Photo 2".to_owned()),
+            (JPEG.to_owned(), "Media coverage".to_owned()),
+        ]
+    );
+    let captions: Vec<String> = select(&html, "figure.photo figcaption").iter().map(|c| c.text().collect()).collect();
+    assert_eq!(captions, vec!["Participants <and> guests", "Media coverage"]);
+    assert!(output.contains("<figcaption dir=\"auto\">Participants &lt;and&gt; guests</figcaption>"));
+    // Two to a row on the page, and a figure is never split across pages.
+    assert!(output.contains("grid-template-columns: repeat(2, minmax(0, 1fr))"));
+    assert!(output.contains("figure.photo { margin: 0; break-inside: avoid;"));
+    // The policy allows data: images and nothing that runs.
+    let csp = select(&html, r#"meta[http-equiv="Content-Security-Policy"]"#)[0].value().attr("content").unwrap_or("");
+    assert!(csp.contains("img-src data:"), "{csp}");
+}
+
+#[test]
+fn only_image_data_urls_reach_an_img_src() {
+    let attacks = [
+        "javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+",
+        "data:image/jpeg;base64,/9j/\" onerror=\"alert(1)",
+        "https://example.org/tracker.png",
+        "data:image/png,<svg onload=alert(1)>",
+        "",
+    ];
+    for attack in attacks {
+        let report = Report {
+            attachments: vec![Attachment { description: "x".into(), photos: vec![photo("a", attack)], ..Default::default() }],
+            ..Report::blank()
+        };
+        let photos: PhotoData = [("a".to_owned(), attack.to_owned())].into();
+        let output = report_html_with_photos(&report, &photos);
+        let html = Html::parse_document(&output);
+        assert_inert(&html);
+        assert!(select(&html, "img, figure").is_empty(), "{attack}");
+    }
+}
+
+#[test]
+fn captions_and_ids_of_any_text_stay_text() {
+    let (mut report, photos) = report_with_photos();
+    for attack in ["<script>alert(1)</script>", "\" onerror=\"alert(1)", "</figcaption><img src=x onerror=alert(1)>"] {
+        report.attachments[0].photos[0].caption = attack.into();
+        let html = Html::parse_document(&report_html_with_photos(&report, &photos));
+        assert_inert(&html);
+        assert_eq!(select(&html, "figcaption")[0].text().collect::<String>(), attack);
+        assert_eq!(select(&html, "figure.photo img")[0].value().attr("alt"), Some(attack));
+    }
+}
+
+#[test]
+fn a_report_with_photos_matches_its_reviewed_golden_file() {
+    let (mut report, photos) = report_with_photos();
+    report.language = Language::Arabic;
+    report.digits = Digits::ArabicIndic;
+    report.attachments[0].photos[0].caption = "المشاركون والضيوف".into();
+    let output = report_html_with_photos(&report, &photos);
+    assert_golden(&output, "tests/golden/report-with-photos-arabic.html");
+    let html = Html::parse_document(&output);
+    assert_inert(&html);
+    assert_eq!(select(&html, "figure.photo img")[1].value().attr("alt"), Some("الصورة ٢"));
 }

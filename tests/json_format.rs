@@ -134,3 +134,83 @@ fn a_byte_order_mark_is_accepted() {
     bytes.extend_from_slice(fixture("report-v1.json").as_bytes());
     assert!(import_document(&bytes).is_ok());
 }
+
+const JPEG: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP8=";
+
+fn report_with_photo() -> Report {
+    Report {
+        title: "With a photo".into(),
+        attachments: vec![Attachment {
+            description: "Group photos of participants.".into(),
+            photos: vec![PhotoRef { id: "p-1".into(), caption: "All of us".into() }],
+            ..Default::default()
+        }],
+        ..Report::blank()
+    }
+}
+
+#[test]
+fn photos_round_trip_as_references_and_embedded_data() {
+    let mut document = Document::new(report_with_photo());
+    document.photos.insert("p-1".into(), JPEG.into());
+    let text = write_document_pretty(&document);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(value["photos"]["p-1"], JPEG);
+    assert_eq!(value["report"]["attachments"][0]["photos"][0]["id"], "p-1");
+    assert_eq!(value["report"]["attachments"][0]["photos"][0]["caption"], "All of us");
+    assert_eq!(import_document(text.as_bytes()), Ok(document));
+}
+
+#[test]
+fn a_stored_draft_has_no_photo_data_and_an_attachment_without_photos_is_unchanged() {
+    let document = Document::new(report_with_photo());
+    let value: serde_json::Value = serde_json::from_str(&write_document(&document)).expect("json");
+    assert!(value.get("photos").is_none());
+    let plain = Document::new(Report {
+        attachments: vec![Attachment { description: "Poster".into(), ..Default::default() }],
+        ..Report::blank()
+    });
+    let value: serde_json::Value = serde_json::from_str(&write_document(&plain)).expect("json");
+    assert_eq!(value["report"]["attachments"][0], serde_json::json!({ "description": "Poster" }));
+}
+
+#[test]
+fn attachments_written_before_photos_still_read() {
+    let text = r#"{"format":"taqrir-report","schema_version":1,"report":{"attachments":[{"description":"Poster"}]}}"#;
+    let document = import_document(text.as_bytes()).expect("reads");
+    assert_eq!(document.report.attachments[0].description, "Poster");
+    assert!(document.report.attachments[0].photos.is_empty());
+    assert!(document.photos.is_empty());
+}
+
+#[test]
+fn photo_data_that_is_not_an_image_is_dropped_and_the_report_still_opens() {
+    let text = format!(
+        r#"{{"format":"taqrir-report","schema_version":1,"report":{{"title":"T"}},
+            "photos":{{"good":"{JPEG}","html":"data:text/html;base64,PHNjcmlwdD4=","svg":"data:image/svg+xml;base64,PHN2Zz4=","n":3,"js":"javascript:alert(1)"}}}}"#
+    );
+    let document = import_document(text.as_bytes()).expect("reads");
+    assert_eq!(document.photos.keys().collect::<Vec<_>>(), ["good"]);
+    assert!(document.unknown_fields.is_empty());
+    let text = r#"{"format":"taqrir-report","schema_version":1,"report":{"title":"T"},"photos":[1,2]}"#;
+    assert_eq!(import_document(text.as_bytes()).map(|d| d.report.title), Ok("T".to_owned()));
+}
+
+#[test]
+fn photos_may_take_a_file_past_5_mb_but_the_report_may_not() {
+    let mut document = Document::new(report_with_photo());
+    let big_photo = format!("data:image/jpeg;base64,{}", "A".repeat(MAX_IMPORT_BYTES));
+    document.photos.insert("p-1".into(), big_photo);
+    let text = write_document(&document);
+    assert!(text.len() > MAX_IMPORT_BYTES);
+    assert_eq!(import_document(text.as_bytes()), Ok(document.clone()));
+
+    document.report.introduction = "x".repeat(MAX_IMPORT_BYTES);
+    let text = write_document(&document);
+    assert_eq!(import_document(text.as_bytes()), Err(ReadError::TooLarge { bytes: text.len() }));
+
+    let huge = vec![b' '; MAX_IMPORT_BYTES_WITH_PHOTOS + 1];
+    let error = import_document(&huge).unwrap_err();
+    assert_eq!(error, ReadError::TooLarge { bytes: MAX_IMPORT_BYTES_WITH_PHOTOS + 1 });
+    assert!(error.message(Language::English).contains("larger than 64 MB"));
+}

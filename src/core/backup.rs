@@ -9,16 +9,25 @@
 //! Drafts are embedded as their stored text, unparsed, so a backup is as fast as reading storage
 //! and loses nothing, unreadable drafts included. Restoring never replaces a draft: one that is
 //! already there is skipped, and a different draft under the same id is added under a new id.
+//!
+//! The drafts' photos travel in a top-level `"photos"` object (photo id → image `data:` URL), as
+//! in an exported report; restoring hands them back ([`photos_in_file`]) for the photo store, and
+//! never keeps them in a draft's stored text.
 
-use crate::core::document::ReadError;
-use crate::core::drafts::{KeyValueStore, Library, StoreError};
+use crate::core::document::{read_document, write_document, ReadError};
+use crate::core::drafts::{KeyValueStore, Library, Opened, StoreError};
+use crate::core::photos::{valid_photos, PhotoData};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 pub const BACKUP_FORMAT: &str = "taqrir-backup";
 const BACKUP_VERSION: u32 = 1;
-/// The largest file "Restore" accepts (several times what local storage can hold).
+/// The largest file "Restore" accepts (several times what local storage can hold), not counting
+/// embedded photos.
 pub const MAX_BACKUP_BYTES: usize = 50 * 1024 * 1024;
+/// The largest file "Restore" accepts, embedded photos included.
+pub const MAX_BACKUP_BYTES_WITH_PHOTOS: usize = 128 * 1024 * 1024;
 
 #[derive(Serialize, Deserialize)]
 struct Backup {
@@ -28,6 +37,8 @@ struct Backup {
     created_ms: f64,
     #[serde(default)]
     drafts: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    photos: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -45,6 +56,11 @@ struct Entry {
 
 /// Every draft in `library`, trash and unreadable ones included, as one backup file.
 pub fn write_backup<S: KeyValueStore>(library: &Library<S>, now_ms: f64) -> String {
+    write_backup_with_photos(library, now_ms, &PhotoData::new())
+}
+
+/// [`write_backup`] with the drafts' photos (id → image `data:` URL) embedded.
+pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: f64, photos: &PhotoData) -> String {
     let drafts = library
         .drafts()
         .iter()
@@ -67,7 +83,8 @@ pub fn write_backup<S: KeyValueStore>(library: &Library<S>, now_ms: f64) -> Stri
             })
         })
         .collect();
-    let backup = Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts };
+    let photos = photos.iter().map(|(id, url)| (id.clone(), serde_json::Value::String(url.clone()))).collect();
+    let backup = Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts, photos };
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
@@ -97,30 +114,50 @@ pub fn restore_backup<S: KeyValueStore>(
     mut new_id: impl FnMut() -> String,
 ) -> Result<Restored, RestoreError> {
     let read = |error| Err(RestoreError::Read(error));
-    if bytes.len() > MAX_BACKUP_BYTES {
-        return read(ReadError::TooLarge { bytes: bytes.len() });
+    let size = bytes.len();
+    let too_large = || read(ReadError::TooLarge { bytes: size });
+    if size > MAX_BACKUP_BYTES_WITH_PHOTOS {
+        return too_large();
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else { return read(ReadError::NotAReport) };
-    let entries = match serde_json::from_str::<Backup>(text) {
+    let photo_bytes = |photos: &mut dyn Iterator<Item = (&String, usize)>| photos.map(|(id, len)| id.len() + len).sum::<usize>();
+    let (entries, photos_size) = match serde_json::from_str::<Backup>(text) {
         Ok(backup) if backup.format == BACKUP_FORMAT => {
             if backup.version > BACKUP_VERSION {
                 return read(ReadError::NewerVersion { found: backup.version });
             }
-            backup.drafts
+            let photos_size =
+                photo_bytes(&mut backup.photos.iter().map(|(id, url)| (id, url.as_str().map_or(0, str::len))));
+            (backup.drafts, photos_size)
         }
         // One exported report is a backup of one draft.
-        _ => match crate::core::document::read_document(text) {
-            Ok(_) => vec![Entry {
-                id: new_id(),
-                updated_ms: now_ms,
-                deleted_ms: None,
-                document: RawValue::from_string(text.to_owned()).ok(),
-                raw: None,
-            }],
+        _ => match read_document(text) {
+            Ok(mut document) => {
+                let photos_size = photo_bytes(&mut document.photos.iter().map(|(id, url)| (id, url.len())));
+                // Photos are kept in the photo store, never in a draft's stored text.
+                let text = if document.photos.is_empty() {
+                    text.to_owned()
+                } else {
+                    document.photos.clear();
+                    write_document(&document)
+                };
+                let entry = Entry {
+                    id: new_id(),
+                    updated_ms: now_ms,
+                    deleted_ms: None,
+                    document: RawValue::from_string(text).ok(),
+                    raw: None,
+                };
+                (vec![entry], photos_size)
+            }
+            Err(_) if size > MAX_BACKUP_BYTES => return too_large(),
             Err(error) => return read(error),
         },
     };
+    if size.saturating_sub(photos_size) > MAX_BACKUP_BYTES {
+        return too_large();
+    }
     let mut restored = Restored::default();
     for entry in entries {
         let Some(text) = entry.document.as_ref().map(|d| d.get().to_owned()).or(entry.raw) else { continue };
@@ -151,6 +188,47 @@ pub fn restore_backup<S: KeyValueStore>(
     Ok(restored)
 }
 
+/// The photos a backup or an exported report carries (only image `data:` URLs); empty for
+/// anything else.
+pub fn photos_in_file(bytes: &[u8]) -> PhotoData {
+    #[derive(Deserialize)]
+    struct Photos {
+        #[serde(default)]
+        photos: BTreeMap<String, serde_json::Value>,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let Some(photos) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<Photos>(text).ok()) else {
+        return PhotoData::new();
+    };
+    valid_photos(
+        photos
+            .photos
+            .into_iter()
+            .filter_map(|(id, url)| match url {
+                serde_json::Value::String(url) => Some((id, url)),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// For each photo a readable draft of `library` refers to, the draft's id (the first draft found
+/// when several do): the owner a restored photo is stored under.
+pub fn photo_owners<S: KeyValueStore>(library: &mut Library<S>) -> BTreeMap<String, String> {
+    let ids: Vec<String> = library.drafts().iter().map(|d| d.id.clone()).collect();
+    let mut owners = BTreeMap::new();
+    for id in ids {
+        let document = match library.open_draft(&id) {
+            Opened::Draft(document, _) | Opened::Newer { document, .. } => document,
+            Opened::Unreadable(_) | Opened::Missing => continue,
+        };
+        for photo in document.report.photos() {
+            owners.entry(photo.id.clone()).or_insert_with(|| id.clone());
+        }
+    }
+    owners
+}
+
 /// Ids from a file become storage keys: keep them short and plain.
 fn usable_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -161,7 +239,7 @@ mod tests {
     use super::*;
     use crate::core::document::{write_document, Document};
     use crate::core::drafts::{MemoryStore, Opened};
-    use crate::core::report::Report;
+    use crate::core::report::{Attachment, PhotoRef, Report};
 
     fn titled(title: &str) -> Document {
         let mut report = Report::blank();
@@ -255,6 +333,58 @@ mod tests {
         assert_eq!(
             result,
             Err(RestoreError::Store { restored: Restored { added: 1, already_there: 0 }, error: StoreError::QuotaExceeded })
+        );
+    }
+
+    fn with_photo(title: &str, photo: &str) -> Document {
+        let mut document = titled(title);
+        document.report.attachments =
+            vec![Attachment { photos: vec![PhotoRef { id: photo.into(), caption: String::new() }], ..Default::default() }];
+        document
+    }
+
+    const JPEG: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP8=";
+
+    #[test]
+    fn photos_travel_in_a_backup_and_are_handed_back_with_their_owners() {
+        let mut source = Library::open(MemoryStore::new());
+        source.save("a", &with_photo("First", "p1"), 0.0, 0).unwrap();
+        source.save("b", &titled("Second"), 1.0, 0).unwrap();
+        let photos: PhotoData = [("p1".to_owned(), JPEG.to_owned())].into();
+        let backup = write_backup_with_photos(&source, 2.0, &photos);
+        assert_eq!(photos_in_file(backup.as_bytes()), photos);
+
+        let mut target = Library::open(MemoryStore::new());
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).map(|r| r.added), Ok(2));
+        assert_eq!(photo_owners(&mut target), [("p1".to_owned(), "a".to_owned())].into());
+        // The drafts' stored text has no photo data.
+        assert!(!target.raw("a").unwrap_or_default().contains("base64"));
+    }
+
+    #[test]
+    fn an_exported_report_restores_without_its_photos_in_storage() {
+        let mut document = with_photo("One report", "p9");
+        document.photos.insert("p9".into(), JPEG.into());
+        let file = write_document(&document);
+        assert_eq!(photos_in_file(file.as_bytes()).keys().collect::<Vec<_>>(), ["p9"]);
+        let mut target = Library::open(MemoryStore::new());
+        assert_eq!(restore_backup(&mut target, file.as_bytes(), 1.0, ids()).map(|r| r.added), Ok(1));
+        let stored = target.raw("new-1").unwrap_or_default();
+        assert!(!stored.contains("base64") && stored.contains("p9"), "{stored}");
+        assert_eq!(photo_owners(&mut target), [("p9".to_owned(), "new-1".to_owned())].into());
+    }
+
+    #[test]
+    fn photos_may_take_a_backup_past_its_size_limit_but_drafts_may_not() {
+        let source = library_with(&[("a", "Small")]);
+        let big: PhotoData = [("p1".to_owned(), format!("data:image/jpeg;base64,{}", "A".repeat(MAX_BACKUP_BYTES)))].into();
+        let backup = write_backup_with_photos(&source, 0.0, &big);
+        let mut target = Library::open(MemoryStore::new());
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 0.0, ids()).map(|r| r.added), Ok(1));
+        let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+        assert_eq!(
+            restore_backup(&mut target, &huge, 0.0, ids()),
+            Err(RestoreError::Read(ReadError::TooLarge { bytes: MAX_BACKUP_BYTES + 1 }))
         );
     }
 }

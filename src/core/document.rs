@@ -1,13 +1,17 @@
 //! The JSON document format: how a report is stored in the browser and how it leaves as a file.
 //!
 //! ```json
-//! { "format": "taqrir-report", "schema_version": 1, "report": { ... } }
+//! { "format": "taqrir-report", "schema_version": 1, "report": { ... }, "photos": { "id": "data:image/jpeg;base64,..." } }
 //! ```
+//!
+//! `photos` is written only when a file leaves the browser with its photos embedded; stored drafts
+//! keep their photos in IndexedDB and have none.
 //!
 //! Reading goes through [`read_document`], which migrates every earlier schema version forward and
 //! refuses a newer one, so stored drafts and imported files follow one path.
 
 use crate::core::i18n::{self, Msg};
+use crate::core::photos::{valid_photos, PhotoData};
 use crate::core::report::{Language, Report, SCHEMA_VERSION};
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -17,14 +21,19 @@ use std::collections::BTreeMap;
 /// The value of the `format` field that marks a file as a Taqrir report.
 pub const FORMAT: &str = "taqrir-report";
 
-/// The largest file "Import JSON" accepts.
+/// The largest report "Import JSON" accepts, not counting its embedded photos.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The largest file "Import JSON" accepts, embedded photos included.
+pub const MAX_IMPORT_BYTES_WITH_PHOTOS: usize = 64 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     format: &'static str,
     schema_version: u32,
     report: &'a Report,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    photos: &'a PhotoData,
     #[serde(flatten)]
     unknown_fields: &'a serde_json::Map<String, serde_json::Value>,
 }
@@ -33,6 +42,9 @@ struct DocumentOut<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     pub report: Report,
+    /// Embedded photos (id → image `data:` URL), in exported files only; only valid image URLs
+    /// are read.
+    pub photos: PhotoData,
     pub unknown_fields: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -65,25 +77,40 @@ impl ReadError {
                 i18n::format(lang, Msg::ImportNewerVersion, &[("version", &found.to_string())])
             }
             ReadError::Malformed { detail } => i18n::format(lang, Msg::ImportMalformed, &[("detail", detail)]),
+            ReadError::TooLarge { bytes } if *bytes > MAX_IMPORT_BYTES_WITH_PHOTOS => {
+                i18n::text(lang, Msg::ImportPhotosTooLarge).to_owned()
+            }
             ReadError::TooLarge { .. } => i18n::text(lang, Msg::ImportTooLarge).to_owned(),
         }
     }
 }
 
 /// Reads an imported file: size first, then text, then the document.
+///
+/// A report may be at most [`MAX_IMPORT_BYTES`]; only its embedded photos may take a file past
+/// that, up to [`MAX_IMPORT_BYTES_WITH_PHOTOS`].
 pub fn import_document(bytes: &[u8]) -> Result<Document, ReadError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    let too_large = ReadError::TooLarge { bytes: bytes.len() };
+    if bytes.len() > MAX_IMPORT_BYTES_WITH_PHOTOS {
+        return Err(too_large);
     }
     // A byte-order mark is common in files saved by Windows editors.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotAReport)?;
-    read_document(text)
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    let read = std::str::from_utf8(text).map_err(|_| ReadError::NotAReport).and_then(read_document);
+    if bytes.len() <= MAX_IMPORT_BYTES {
+        return read;
+    }
+    let document = read.map_err(|_| too_large.clone())?;
+    let photo_bytes: usize = document.photos.iter().map(|(id, url)| id.len() + url.len()).sum();
+    if bytes.len().saturating_sub(photo_bytes) > MAX_IMPORT_BYTES {
+        return Err(too_large);
+    }
+    Ok(document)
 }
 
 impl Document {
     pub fn new(report: Report) -> Self {
-        Document { report, unknown_fields: Default::default() }
+        Document { report, photos: PhotoData::new(), unknown_fields: Default::default() }
     }
 }
 
@@ -93,6 +120,7 @@ pub fn write_document(document: &Document) -> String {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         report: &document.report,
+        photos: &document.photos,
         unknown_fields: &document.unknown_fields,
     };
     // Serialising plain data with string keys cannot fail.
@@ -105,6 +133,7 @@ pub fn write_document_pretty(document: &Document) -> String {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         report: &document.report,
+        photos: &document.photos,
         unknown_fields: &document.unknown_fields,
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
@@ -152,14 +181,30 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
     let migrated = migrate(raw, version);
     let report: Report =
         serde_json::from_str(&migrated).map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
+    // Photos that are not image data URLs are dropped, as is a `photos` that is not an object:
+    // a report's text never fails to open because of its photos.
+    let photos = field("photos")
+        .and_then(|raw| serde_json::from_str::<BTreeMap<String, serde_json::Value>>(raw).ok())
+        .map(|entries| {
+            valid_photos(
+                entries
+                    .into_iter()
+                    .filter_map(|(id, url)| match url {
+                        serde_json::Value::String(url) => Some((id, url)),
+                        _ => None,
+                    })
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
     let mut unknown_fields = serde_json::Map::new();
     for (name, raw) in &fields {
-        if !matches!(name.as_str(), "format" | "schema_version" | "report") {
+        if !matches!(name.as_str(), "format" | "schema_version" | "report" | "photos") {
             let value = serde_json::from_str(raw.get()).unwrap_or(serde_json::Value::Null);
             unknown_fields.insert(name.clone(), value);
         }
     }
-    Ok((Document { report, unknown_fields }, version))
+    Ok((Document { report, photos, unknown_fields }, version))
 }
 
 /// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.

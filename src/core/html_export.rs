@@ -5,7 +5,8 @@
 //! Content-Security-Policy that allows no script, and links only for http, https and mailto.
 
 use crate::core::i18n::{self, activity_name, Msg};
-use crate::core::report::{Digits, Language, Report, WholeNumber};
+use crate::core::photos::{is_image_data_url, PhotoData};
+use crate::core::report::{Attachment, Digits, Language, Report, WholeNumber};
 
 /// Builds HTML, escaping every piece of text it is given.
 pub struct HtmlWriter {
@@ -55,6 +56,16 @@ impl HtmlWriter {
         self.open(tag, attributes);
         self.text(text);
         self.close(tag);
+    }
+
+    /// `<img src alt>` for a photo. Only an image `data:` URL (JPEG, PNG or WebP, base64) is
+    /// accepted as `src`; for anything else nothing is written and `false` returned.
+    pub fn image(&mut self, src: &str, alt: &str) -> bool {
+        if !is_image_data_url(src) {
+            return false;
+        }
+        self.open("img", &[("src", src), ("alt", alt)]);
+        true
     }
 
     /// Text that may hold web and mail addresses: those with a safe scheme become links.
@@ -174,17 +185,24 @@ li { margin: 0.2rem 0; }
 .note { color: #4a5466; font-size: 9.5pt; }
 footer { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid #d5dae2; color: #4a5466; font-size: 9pt; }
 a { color: #1c5d84; }
+ol.attachments > li { break-inside: auto; page-break-inside: auto; }
+.photos { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.9rem 1rem; margin: 0.5rem 0 1rem; }
+figure.photo { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.photo img { display: block; max-width: 100%; max-height: 95mm; width: auto; height: auto; border: 1px solid #d5dae2; }
+figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; }
+@media screen and (max-width: 30rem) { .photos { grid-template-columns: minmax(0, 1fr); } }
 @page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
 @media print { main { max-width: none; padding: 0; } a { color: inherit; } }
 "#;
 
 struct Export<'a> {
     report: &'a Report,
+    photos: &'a PhotoData,
     lang: Language,
     w: HtmlWriter,
 }
 
-impl Export<'_> {
+impl<'a> Export<'a> {
     fn t(&self, msg: Msg) -> &'static str {
         i18n::text(self.lang, msg)
     }
@@ -451,6 +469,48 @@ impl Export<'_> {
         }
     }
 
+    /// The attachments, each with its photos (those whose data is a valid image), two to a row.
+    fn attachments(&mut self) {
+        let photos = self.photos;
+        let with_data = |a: &'a Attachment| photos_with_data(a, photos);
+        let items: Vec<&Attachment> =
+            self.report.attachments.iter().filter(|a| has(&a.description) || with_data(a).next().is_some()).collect();
+        if items.is_empty() {
+            return;
+        }
+        self.heading(Msg::SectionAttachments);
+        if items.iter().any(|a| with_data(a).next().is_some()) {
+            self.w.markup("<ol class=\"attachments\">");
+        } else {
+            self.w.markup("<ol>");
+        }
+        for attachment in items {
+            self.w.open("li", &[("dir", "auto")]);
+            self.w.text_with_links(attachment.description.trim());
+            let mut figures = with_data(attachment).peekable();
+            if figures.peek().is_some() {
+                self.w.markup("<div class=\"photos\">");
+                for (n, (photo, url)) in figures.enumerate() {
+                    let caption = photo.caption.trim();
+                    let alt = if caption.is_empty() {
+                        i18n::format(self.lang, Msg::PhotoLegend, &[("n", &self.report.digits.apply(&(n + 1).to_string()))])
+                    } else {
+                        caption.to_owned()
+                    };
+                    self.w.markup("<figure class=\"photo\">");
+                    self.w.image(url, &alt);
+                    if !caption.is_empty() {
+                        self.w.element("figcaption", &[("dir", "auto")], caption);
+                    }
+                    self.w.markup("</figure>");
+                }
+                self.w.markup("</div>");
+            }
+            self.w.close("li");
+        }
+        self.w.markup("</ol>");
+    }
+
     fn write(mut self) -> String {
         let r = self.report;
         let (lang, dir) = (self.lang.code(), if self.lang.is_rtl() { "rtl" } else { "ltr" });
@@ -486,7 +546,7 @@ impl Export<'_> {
         }
         self.narrative(Msg::Conclusion, &r.conclusion);
         self.narrative(Msg::NextSteps, &r.next_steps);
-        self.plain_list(Msg::SectionAttachments, "ol", r.attachments.iter().map(|a| a.description.as_str()).collect());
+        self.attachments();
         let footer = self.t(Msg::ExportPreparedWith);
         self.w.element("footer", &[("dir", "auto")], footer);
         self.w.markup("</main></body></html>\n");
@@ -494,9 +554,27 @@ impl Export<'_> {
     }
 }
 
+/// `attachment`'s photos that have valid image data in `photos`, with that data.
+fn photos_with_data<'a>(
+    attachment: &'a Attachment,
+    photos: &'a PhotoData,
+) -> impl Iterator<Item = (&'a crate::core::report::PhotoRef, &'a String)> + 'a {
+    attachment
+        .photos
+        .iter()
+        .filter_map(move |p| photos.get(&p.id).filter(|url| is_image_data_url(url)).map(|url| (p, url)))
+}
+
 /// The whole report as a printable, self-contained HTML document in the report's language.
 pub fn report_html(report: &Report) -> String {
-    Export { report, lang: report.language, w: HtmlWriter::new() }.write()
+    report_html_with_photos(report, &PhotoData::new())
+}
+
+/// The printable report with its photos embedded: `photos` maps a photo's id to its image `data:`
+/// URL. A photo with no entry, or whose URL is not a JPEG, PNG or WebP base64 `data:` URL, is
+/// left out.
+pub fn report_html_with_photos(report: &Report, photos: &PhotoData) -> String {
+    Export { report, photos, lang: report.language, w: HtmlWriter::new() }.write()
 }
 
 /// `2024-03-07-fourth-dialogue-session.html`: the date and the title, safe as a file name.

@@ -6,5 +6,6 @@ pub mod document;
 pub mod drafts;
 pub mod html_export;
 pub mod i18n;
+pub mod photos;
 pub mod report;
 pub mod templates;

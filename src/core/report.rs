@@ -404,6 +404,17 @@ model! {
         #[serde(skip)]
         pub id: RowId,
         pub description: String,
+        /// Photos of this attachment, in order. Their bytes live outside the report (in the
+        /// browser's IndexedDB, or embedded in an exported file): the report holds references.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub photos: Vec<PhotoRef>,
+    }
+
+    /// A reference to one stored photo, with its caption.
+    pub struct PhotoRef {
+        /// The photo's id in the photo store; unique across every draft of a browser.
+        pub id: String,
+        pub caption: String,
     }
 
     pub struct WorkingGroup {

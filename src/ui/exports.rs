@@ -3,11 +3,13 @@
 //! Everything the files contain comes from the pure core (`html_export`, `document`); this module
 //! only hands bytes to the browser.
 
-use crate::core::document::{import_document, write_document_pretty, MAX_IMPORT_BYTES};
-use crate::core::html_export::{email_summary, file_name, report_html};
+use crate::core::document::{import_document, write_document_pretty, MAX_IMPORT_BYTES_WITH_PHOTOS};
+use crate::core::html_export::{email_summary, file_name, report_html_with_photos};
 use crate::core::i18n::Msg;
+use crate::core::photos::PhotoData;
 use crate::core::report::Report;
 use crate::ui::i18n::use_i18n;
+use crate::ui::photos::photo_data;
 use crate::ui::session::Session;
 use crate::ui::timing::measured;
 use leptos::prelude::*;
@@ -20,14 +22,15 @@ pub struct OutFile {
     pub text: String,
 }
 
-fn html_file(report: &Report) -> OutFile {
+fn html_file(report: &Report, photos: &PhotoData) -> OutFile {
     OutFile {
         name: file_name(report, "html"),
         mime: "text/html;charset=utf-8",
-        text: measured("export-html", || report_html(report)),
+        text: measured("export-html", || report_html_with_photos(report, photos)),
     }
 }
 
+/// The open draft as a JSON file, without its photos (they stay in this browser).
 pub fn json_file(session: Session) -> OutFile {
     let report = session.report.read_untracked();
     OutFile {
@@ -35,6 +38,36 @@ pub fn json_file(session: Session) -> OutFile {
         mime: "application/json",
         text: write_document_pretty(&session.document_untracked()),
     }
+}
+
+/// The open draft as a JSON file with `photos` embedded.
+fn json_file_with_photos(session: Session, photos: PhotoData) -> OutFile {
+    let mut document = session.document_untracked();
+    document.photos = photos;
+    OutFile {
+        name: file_name(&document.report, "json"),
+        mime: "application/json",
+        text: write_document_pretty(&document),
+    }
+}
+
+/// Runs `make` with the open report and its photos as `data:` URLs. A report without photos is
+/// handled at once, within the click (sharing needs that); photos are read from the photo store
+/// first.
+fn with_photos(session: Session, make: impl FnOnce(Report, PhotoData) + 'static) {
+    with_photos_boxed(session, Box::new(make));
+}
+
+fn with_photos_boxed(session: Session, make: Box<dyn FnOnce(Report, PhotoData)>) {
+    let report = session.report.read_untracked().clone();
+    if report.photos().next().is_none() {
+        make(report, PhotoData::new());
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let photos = photo_data(&report).await;
+        make(report, photos);
+    });
 }
 
 fn blob(file: &OutFile) -> Option<web_sys::Blob> {
@@ -58,7 +91,7 @@ pub fn download(file: &OutFile) -> Option<()> {
 }
 
 /// Shows the printable report in a hidden frame and opens the print dialog for it.
-fn print(report: &Report) -> Option<()> {
+fn print(report: &Report, photos: &PhotoData) -> Option<()> {
     let document = web_sys::window()?.document()?;
     if let Some(old) = document.get_element_by_id("print-frame") {
         old.remove();
@@ -67,7 +100,7 @@ fn print(report: &Report) -> Option<()> {
     frame.set_id("print-frame");
     frame.set_title("Printable report");
     frame.set_attribute("aria-hidden", "true").ok()?;
-    frame.set_srcdoc(&report_html(report));
+    frame.set_srcdoc(&report_html_with_photos(report, photos));
     let loaded = frame.clone();
     let on_load = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if let Some(window) = loaded.content_window() {
@@ -133,19 +166,26 @@ pub fn ReportActions(
     let file_input = NodeRef::<leptos::html::Input>::new();
     let sharing = can_share_files();
 
+    // Photos are read from the browser's photo store before a file is made.
     let export_html = move |_| {
         if confirm_export.run(()) {
-            download(&html_file(&session.report.read_untracked()));
+            with_photos(session, |report, photos| {
+                download(&html_file(&report, &photos));
+            });
         }
     };
     let export_json = move |_| {
         if confirm_export.run(()) {
-            download(&json_file(session));
+            with_photos(session, move |_, photos| {
+                download(&json_file_with_photos(session, photos));
+            });
         }
     };
     let print_report = move |_| {
         if confirm_export.run(()) {
-            print(&session.report.read_untracked());
+            with_photos(session, |report, photos| {
+                print(&report, &photos);
+            });
         }
     };
     // The address is written when the link is about to be used (focus or pointer down), not
@@ -154,9 +194,11 @@ pub fn ReportActions(
     let refresh_email = move || email_href.set(mailto(&session.report.read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
-            let report = session.report.read_untracked();
-            let files = [html_file(&report), json_file(session)];
-            share_files(&files, &report.title);
+            with_photos(session, move |report, photos| {
+                let html = html_file(&report, &photos);
+                let files = [html, json_file_with_photos(session, photos)];
+                share_files(&files, &report.title);
+            });
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -167,7 +209,7 @@ pub fn ReportActions(
         // The same file can be chosen again after fixing it.
         input.set_value("");
         let lang = i18n.language();
-        if file.size() > MAX_IMPORT_BYTES as f64 {
+        if file.size() > MAX_IMPORT_BYTES_WITH_PHOTOS as f64 {
             import_error.set(Some(crate::core::document::ReadError::TooLarge { bytes: file.size() as usize }.message(lang)));
             return;
         }

@@ -1,9 +1,9 @@
 //! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
-use crate::core::backup::{restore_backup, write_backup, RestoreError, Restored};
+use crate::core::backup::{photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored};
 use crate::core::document::Document;
-use crate::core::drafts::{DraftSummary, StorageUse};
+use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
@@ -110,7 +110,10 @@ pub fn ReportsScreen() -> impl IntoView {
         session.new_report();
         session.screen.set(Screen::Editor);
     };
-    let _ = session.with_library(|library| library.empty_trash(js_sys::Date::now()));
+    // Drafts erased from the trash take their photos with them.
+    if let Some(Ok(erased)) = session.with_library(|library| library.empty_trash(js_sys::Date::now())) {
+        crate::ui::photos::forget_drafts(erased);
+    }
 
     let row = move |summary: DraftSummary| {
         if summary.unreadable {
@@ -325,6 +328,16 @@ fn StorageAndBackups() -> impl IntoView {
     let session = expect_context::<Session>();
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
+    // rounded up to a tenth of a megabyte, so a few photos never read as 0.0 MB.
+    let photo_bytes = RwSignal::new(0u64);
+    let measure_photos = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            let total = crate::ui::photo_store::total_bytes().await;
+            photo_bytes.try_set(total as u64);
+        })
+    };
+    measure_photos();
     let usage = move || {
         let usage = StorageUse { used: session.used.get() };
         i18n.format(
@@ -335,10 +348,17 @@ fn StorageAndBackups() -> impl IntoView {
     let back_up = move |_| {
         let now = js_sys::Date::now();
         session.flush();
-        if let Some(text) = session.with_library(|library| write_backup(library, now)) {
-            let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
-            download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
-        }
+        // The drafts' photos go in the backup too, read from the photo store first.
+        wasm_bindgen_futures::spawn_local(async move {
+            let drafts: std::collections::HashSet<String> = session
+                .with_library(|library| library.drafts().iter().map(|d| d.id.clone()).collect())
+                .unwrap_or_default();
+            let photos = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft)).await;
+            if let Some(text) = session.with_library(|library| write_backup_with_photos(library, now, &photos)) {
+                let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+                download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
+            }
+        });
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -359,6 +379,7 @@ fn StorageAndBackups() -> impl IntoView {
                     &[("added", &restored.added.to_string()), ("skipped", &restored.already_there.to_string())],
                 )
             };
+            let added = matches!(&result, Some(Ok(_)) | Some(Err(RestoreError::Store { .. })));
             outcome.set(match result {
                 Some(Ok(restored)) => Some(Ok(done(&restored))),
                 Some(Err(RestoreError::Read(error))) => Some(Err(error.message(lang))),
@@ -368,6 +389,23 @@ fn StorageAndBackups() -> impl IntoView {
                 None => None,
             });
             session.library_changed();
+            // The restored drafts' photos go to the photo store, each owned by its draft.
+            let photos = if added { photos_in_file(&bytes) } else { Default::default() };
+            if !photos.is_empty() {
+                let owners = session.with_library(photo_owners).unwrap_or_default();
+                let failed = crate::ui::photos::store_restored(photos, owners).await;
+                measure_photos();
+                if failed > 0 {
+                    let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
+                    outcome.update(|outcome| {
+                        let text = match outcome.take() {
+                            Some(Ok(text) | Err(text)) => format!("{text} {message}"),
+                            None => message,
+                        };
+                        *outcome = Some(Err(text));
+                    });
+                }
+            }
         });
     };
 
@@ -375,6 +413,9 @@ fn StorageAndBackups() -> impl IntoView {
         <section class="card library__storage" aria-labelledby="storage-heading">
             <h2 id="storage-heading">{move || i18n.t(Msg::StorageHeading)}</h2>
             <p>{usage}</p>
+            {move || (photo_bytes.get() > 0).then(|| view! {
+                <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get() + 104_857))])}</p>
+            })}
             {move || session.persistent.get().map(|kept| view! {
                 <p>{move || i18n.t(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
             })}

@@ -9,6 +9,8 @@ mod i18n;
 mod library;
 mod local_store;
 mod persistence;
+pub mod photo_store;
+mod photos;
 mod session;
 mod timing;
 mod updates;
@@ -28,6 +30,7 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
+    photos::Photos::install(session);
     persistence::request(session.persistent);
     let checks = checks::Checks::provide(session);
     let update_ready = RwSignal::new(false);

@@ -4,6 +4,7 @@ use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, SaveError, StoreError};
 use crate::core::report::Report;
 use crate::ui::local_store::LocalStore;
+use crate::ui::photos;
 use crate::ui::timing::measured;
 use leptos::prelude::*;
 use reactive_stores::Store;
@@ -190,20 +191,27 @@ impl Session {
 
     /// Opens `document` as a new draft (an import never overwrites another draft); the current
     /// one is saved first.
+    ///
+    /// Its photos get new ids and are stored for the new draft, from the file's embedded photos
+    /// or else copied from the draft it was duplicated from; the text does not wait for them.
     pub fn open_document(self, document: Document) {
         self.flush();
         self.start_draft(new_draft_id(), document);
     }
 
-    /// Makes `document` the open draft under `id` (new, so revision 0) and saves it.
+    /// Makes `document` the open draft under `id` (new, so revision 0) and saves it. Its photos
+    /// get new ids and are stored for the new draft (see [`Session::open_document`]).
     fn start_draft(self, id: String, document: Document) {
-        self.draft_id.set_value(id);
+        self.draft_id.set_value(id.clone());
         self.rev.set_value(0);
         self.read_only.set(None);
         self.status.set(SaveStatus::Saving);
         self.unknown_fields.set_value(document.unknown_fields);
-        self.report.set(document.report);
+        let mut report = document.report;
+        let copies = photos::reassign_ids(&mut report);
+        self.report.set(report);
         self.save_now();
+        photos::copy_photos(self, id, copies, document.photos);
     }
 
     /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the
@@ -305,6 +313,7 @@ impl Session {
     pub fn document_untracked(self) -> Document {
         Document {
             report: self.report.read_untracked().clone(),
+            photos: Default::default(),
             unknown_fields: self.unknown_fields.get_value(),
         }
     }

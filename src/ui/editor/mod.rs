@@ -1,6 +1,7 @@
 //! The report editor: every part of the model, in the order a report is read.
 
 mod fields;
+mod photos;
 mod rows;
 
 use crate::core::i18n::{activity_name, Msg};
@@ -349,9 +350,15 @@ fn attachments(report: Store<Report>) -> AnyView {
     section(
         Msg::SectionAttachments,
         "attachments",
-        row_list(report.attachments(), "attachments", Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
-            view! { <TextField field=row.description() label=Msg::Description id=row_field_id("attachments", i, "description") /> }
-        }),
+        view! {
+            {photos::copy_notice()}
+            {row_list(report.attachments(), "attachments", Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
+                view! {
+                    <TextField field=row.description() label=Msg::Description id=row_field_id("attachments", i, "description") />
+                    {photos::attachment_photos(row, i)}
+                }
+            })}
+        },
     )
 }
 
