@@ -95,6 +95,29 @@ pub struct Restored {
     pub added: usize,
     /// Drafts skipped because the same draft is already stored.
     pub already_there: usize,
+    /// `(photo id in the file, photo id given)` for drafts restored under another id than their
+    /// own: the file's photo data is stored under both.
+    pub photo_copies: Vec<(String, String)>,
+}
+
+/// `text` as the draft `draft` stores it when restored beside a different draft with its id: its
+/// photos get ids of their own (`<photo>-<draft>`), so the two drafts never share a stored photo
+/// (erasing one from the trash would take the other's). Always the same ids for the same draft,
+/// so restoring twice finds it again.
+fn with_own_photo_ids(text: &str, draft: &str) -> (String, Vec<(String, String)>) {
+    let Ok(mut document) = read_document(text) else { return (text.to_owned(), Vec::new()) };
+    if document.report.photos().next().is_none() {
+        return (text.to_owned(), Vec::new());
+    }
+    let mut copies: Vec<(String, String)> = Vec::new();
+    for photo in document.report.attachments.iter_mut().flat_map(|a| a.photos.iter_mut()) {
+        let own = format!("{}-{draft}", photo.id);
+        if !copies.iter().any(|(old, _)| *old == photo.id) {
+            copies.push((photo.id.clone(), own.clone()));
+        }
+        photo.id = own;
+    }
+    (write_document(&document), copies)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,23 +189,26 @@ pub fn restore_backup<S: KeyValueStore>(
         // backup twice finds what it added the first time.
         let mut id = base.clone();
         let mut attempt = 1;
-        let already_there = loop {
+        let (text, photo_copies) = loop {
+            let (candidate, copies) =
+                if id == base { (text.clone(), Vec::new()) } else { with_own_photo_ids(&text, &id) };
             match library.raw(&id) {
-                Some(stored) if stored == text => break true,
+                Some(stored) if stored == candidate => break (None, copies),
                 Some(_) => {
                     id = if attempt == 1 { format!("{base}-restored") } else { format!("{base}-restored-{attempt}") };
                     attempt += 1;
                 }
-                None => break false,
+                None => break (Some(candidate), copies),
             }
         };
-        if already_there {
+        let Some(text) = text else {
             restored.already_there += 1;
             continue;
-        }
+        };
         if let Err(error) = library.add_raw(&id, &text, entry.updated_ms, entry.deleted_ms) {
             return Err(RestoreError::Store { restored, error });
         }
+        restored.photo_copies.extend(photo_copies);
         restored.added += 1;
     }
     Ok(restored)
@@ -272,7 +298,7 @@ mod tests {
         let backup = write_backup(&source, 9.0);
 
         let mut target = Library::open(MemoryStore::new());
-        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 10.0, ids()), Ok(Restored { added: 3, already_there: 0 }));
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 10.0, ids()), Ok(Restored { added: 3, already_there: 0, ..Restored::default() }));
         assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == titled("First")));
         assert_eq!(target.raw("c").as_deref(), Some("{damaged"));
         assert!(target.summary("c").is_some_and(|d| d.unreadable));
@@ -285,12 +311,12 @@ mod tests {
         let source = library_with(&[("a", "Same"), ("b", "From the backup")]);
         let backup = write_backup(&source, 0.0);
         let mut target = library_with(&[("a", "Same"), ("b", "Edited here since")]);
-        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 1.0, ids()), Ok(Restored { added: 1, already_there: 1 }));
+        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 1.0, ids()), Ok(Restored { added: 1, already_there: 1, ..Restored::default() }));
         assert!(matches!(target.open_draft("b"), Opened::Draft(d, _) if d == titled("Edited here since")));
         assert!(matches!(target.open_draft("b-restored"), Opened::Draft(d, _) if d == titled("From the backup")));
         // Restoring twice adds nothing more.
         let again = restore_backup(&mut target, backup.as_bytes(), 2.0, ids());
-        assert_eq!(again, Ok(Restored { added: 0, already_there: 2 }));
+        assert_eq!(again, Ok(Restored { added: 0, already_there: 2, ..Restored::default() }));
     }
 
     #[test]
@@ -332,7 +358,7 @@ mod tests {
         let result = restore_backup(&mut target, backup.as_bytes(), 0.0, ids());
         assert_eq!(
             result,
-            Err(RestoreError::Store { restored: Restored { added: 1, already_there: 0 }, error: StoreError::QuotaExceeded })
+            Err(RestoreError::Store { restored: Restored { added: 1, already_there: 0, ..Restored::default() }, error: StoreError::QuotaExceeded })
         );
     }
 
@@ -359,6 +385,24 @@ mod tests {
         assert_eq!(photo_owners(&mut target), [("p1".to_owned(), "a".to_owned())].into());
         // The drafts' stored text has no photo data.
         assert!(!target.raw("a").unwrap_or_default().contains("base64"));
+    }
+
+    #[test]
+    fn a_draft_restored_beside_a_different_one_with_its_id_gets_its_own_photo_ids() {
+        let source = {
+            let mut library = Library::open(MemoryStore::new());
+            library.save("a", &with_photo("From the backup", "p1"), 0.0, 0).unwrap();
+            library
+        };
+        let backup = write_backup(&source, 1.0);
+        let mut target = Library::open(MemoryStore::new());
+        target.save("a", &with_photo("Edited here since", "p1"), 0.0, 0).unwrap();
+        let restored = restore_backup(&mut target, backup.as_bytes(), 2.0, ids()).unwrap();
+        assert_eq!(restored.photo_copies, [("p1".to_owned(), "p1-a-restored".to_owned())]);
+        assert!(matches!(target.open_draft("a-restored"), Opened::Draft(d, _) if d == with_photo("From the backup", "p1-a-restored")));
+        // The same file again: found, nothing added, nothing more to copy.
+        let again = restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).unwrap();
+        assert_eq!((again.added, again.already_there, again.photo_copies.len()), (0, 1, 0));
     }
 
     #[test]

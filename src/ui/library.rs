@@ -380,6 +380,10 @@ fn StorageAndBackups() -> impl IntoView {
                 )
             };
             let added = matches!(&result, Some(Ok(_)) | Some(Err(RestoreError::Store { .. })));
+            let photo_copies = match &result {
+                Some(Ok(restored) | Err(RestoreError::Store { restored, .. })) => restored.photo_copies.clone(),
+                _ => Vec::new(),
+            };
             outcome.set(match result {
                 Some(Ok(restored)) => Some(Ok(done(&restored))),
                 Some(Err(RestoreError::Read(error))) => Some(Err(error.message(lang))),
@@ -390,7 +394,13 @@ fn StorageAndBackups() -> impl IntoView {
             });
             session.library_changed();
             // The restored drafts' photos go to the photo store, each owned by its draft.
-            let photos = if added { photos_in_file(&bytes) } else { Default::default() };
+            let mut photos = if added { photos_in_file(&bytes) } else { Default::default() };
+            // Drafts restored under a new id have photo ids of their own: their data is the file's.
+            for (old, own) in photo_copies {
+                if let Some(url) = photos.get(&old).cloned() {
+                    photos.insert(own, url);
+                }
+            }
             if !photos.is_empty() {
                 let owners = session.with_library(photo_owners).unwrap_or_default();
                 let failed = crate::ui::photos::store_restored(photos, owners).await;
