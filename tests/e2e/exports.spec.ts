@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, watchForErrors } from './fixtures';
+import { test, expect, expectSaved, watchForErrors } from './fixtures';
 import { expectReport, sampleReport } from './report-form';
 import type { Page } from '@playwright/test';
 
@@ -82,6 +82,7 @@ test('Email opens the mail app with the title as subject and a summary', async (
 
 test('a wrong file gets a clear message and changes nothing', async ({ app: page }) => {
   await page.getByLabel('Report title', { exact: true }).fill('Work in progress');
+  await expectSaved(page);
   const dir = mkdtempSync(path.join(tmpdir(), 'taqrir-bad-'));
   const cases: [string, string | Buffer, RegExp][] = [
     ['broken.json', '{\n  "format": "taqrir-report",\n  "report": {,}\n}', /not valid JSON \(line 3, column 14\)/],

@@ -21,6 +21,8 @@ pub fn Editor() -> impl IntoView {
     provide_context(ReportLanguage(Memo::new(move |_| {
         report.language().try_get().unwrap_or_default()
     })));
+    let drawn = RwSignal::new(0usize);
+    draw_after_next_frame(drawn);
 
     view! {
         <form class="editor" on:submit=|ev| ev.prevent_default() novalidate>
@@ -29,19 +31,42 @@ pub fn Editor() -> impl IntoView {
             <legend class="visually-hidden">{move || i18n.t(Msg::Editor)}</legend>
             {identity(report)}
             {when_and_where(report)}
-            {narrative(report)}
-            {objectives(report)}
-            {people(report)}
-            {participants(report)}
-            {agenda(report)}
-            {discussion(report)}
-            {working_groups(report)}
-            {results(report)}
-            {attachments(report)}
-            {closing(report)}
+            {LATER_SECTIONS
+                .iter()
+                .enumerate()
+                .map(|(i, section)| {
+                    let is_drawn = move || drawn.get() > i;
+                    view! { <Show when=is_drawn>{section(report)}</Show> }
+                })
+                .collect_view()}
             </fieldset>
         </form>
     }
+}
+
+/// The sections below the first screen. They are drawn one per frame once the page has been
+/// shown, so the title takes typing sooner on a slow phone, and a long report never holds the
+/// page for its whole length at once.
+const LATER_SECTIONS: [fn(Store<Report>) -> AnyView; 10] =
+    [narrative, objectives, people, participants, agenda, discussion, working_groups, results, attachments, closing];
+
+/// Draws one more of [`LATER_SECTIONS`] after each frame, until all are drawn.
+fn draw_after_next_frame(drawn: RwSignal<usize>) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The editor may be gone by now (another screen was opened): then nothing to do.
+                let more = drawn.try_update(|n| {
+                    *n += 1;
+                    *n < LATER_SECTIONS.len()
+                });
+                if more == Some(true) {
+                    draw_after_next_frame(drawn);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// A titled card of the form.
