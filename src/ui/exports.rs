@@ -3,11 +3,12 @@
 //! Everything the files contain comes from the pure core (`html_export`, `document`); this module
 //! only hands bytes to the browser.
 
-use crate::core::document::{import_document, write_document_pretty, MAX_IMPORT_BYTES_WITH_PHOTOS};
+use crate::core::document::{import_document, write_document_pretty, ReadError, MAX_IMPORT_BYTES_WITH_PHOTOS};
 use crate::core::html_export::{email_summary, file_name, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::PhotoData;
 use crate::core::report::Report;
+use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::i18n::use_i18n;
 use crate::ui::photos::photo_data;
 use crate::ui::session::Session;
@@ -163,7 +164,6 @@ pub fn ReportActions(
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let import_error = RwSignal::new(None::<String>);
-    let file_input = NodeRef::<leptos::html::Input>::new();
     let sharing = can_share_files();
 
     // Photos are read from the browser's photo store before a file is made.
@@ -201,31 +201,14 @@ pub fn ReportActions(
             });
         }
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        // The same file can be chosen again after fixing it.
-        input.set_value("");
-        let lang = i18n.language();
-        if file.size() > MAX_IMPORT_BYTES_WITH_PHOTOS as f64 {
-            import_error.set(Some(crate::core::document::ReadError::TooLarge { bytes: file.size() as usize }.message(lang)));
-            return;
-        }
-        wasm_bindgen_futures::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => Vec::new(),
-            };
-            match import_document(&bytes) {
-                Ok(document) => {
-                    import_error.set(None);
-                    session.open_document(document);
-                }
-                Err(error) => import_error.set(Some(error.message(lang))),
+    let on_import = move |chosen: Result<Vec<u8>, ReadError>| {
+        match chosen.and_then(|bytes| import_document(&bytes)) {
+            Ok(document) => {
+                import_error.set(None);
+                session.open_document(document);
             }
-        });
+            Err(error) => import_error.set(Some(error.message(i18n.language()))),
+        }
     };
 
     view! {
@@ -240,26 +223,7 @@ pub fn ReportActions(
                 <button type="button" class="button" on:click=export_json>
                     {move || i18n.t(Msg::ExportJson)}
                 </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        if let Some(input) = file_input.get_untracked() {
-                            input.click();
-                        }
-                    }
-                >
-                    {move || i18n.t(Msg::ImportJson)}
-                </button>
-                <input
-                    type="file"
-                    accept=".json,application/json"
-                    class="visually-hidden"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    node_ref=file_input
-                    on:change=on_file
-                />
+                <ChooseJsonFile label=Msg::ImportJson max_bytes=MAX_IMPORT_BYTES_WITH_PHOTOS on_chosen=on_import />
                 <a
                     class="button"
                     href=move || email_href.get()

@@ -1,17 +1,20 @@
 //! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
-use crate::core::backup::{photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored};
-use crate::core::document::Document;
+use crate::core::backup::{
+    photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored, MAX_BACKUP_BYTES_WITH_PHOTOS,
+};
+use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
+use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::i18n::use_i18n;
 use crate::ui::exports::{download, OutFile};
 use crate::ui::session::{new_draft_id, Screen, Session};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// How many drafts are drawn at first, and added by "Show more".
 const PAGE: usize = 40;
@@ -327,7 +330,6 @@ fn StorageAndBackups() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let file_input = NodeRef::<leptos::html::Input>::new();
     // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
     // rounded up to a tenth of a megabyte, so a few photos never read as 0.0 MB.
     let photo_bytes = RwSignal::new(0u64);
@@ -360,16 +362,13 @@ fn StorageAndBackups() -> impl IntoView {
             }
         });
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+    let on_restore = move |chosen: Result<Vec<u8>, ReadError>| {
         let lang = i18n.language();
+        let bytes = match chosen {
+            Ok(bytes) => bytes,
+            Err(error) => return outcome.set(Some(Err(error.message(lang)))),
+        };
         wasm_bindgen_futures::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => Vec::new(),
-            };
             let now = js_sys::Date::now();
             let result = session.with_library(|library| restore_backup(library, &bytes, now, new_draft_id));
             let done = |restored: &Restored| {
@@ -434,26 +433,7 @@ fn StorageAndBackups() -> impl IntoView {
                 <button type="button" class="button" on:click=back_up>
                     {move || i18n.t(Msg::BackUpAll)}
                 </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        if let Some(input) = file_input.get_untracked() {
-                            input.click();
-                        }
-                    }
-                >
-                    {move || i18n.t(Msg::Restore)}
-                </button>
-                <input
-                    type="file"
-                    accept=".json,application/json"
-                    class="visually-hidden"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    node_ref=file_input
-                    on:change=on_file
-                />
+                <ChooseJsonFile label=Msg::Restore max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
             </div>
             {move || outcome.get().map(|result| match result {
                 Ok(message) => view! { <p class="notice notice--info" role="status">{message}</p> }.into_any(),

@@ -2,6 +2,7 @@
 
 mod autosave;
 mod checks;
+mod choose_file;
 mod editor;
 mod exports;
 mod header;
