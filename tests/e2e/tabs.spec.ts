@@ -44,8 +44,7 @@ test('simultaneous edits of one draft are caught, and keeping both loses neither
 
   // Both tabs type before either has saved (a save waits for a 500 ms pause).
   const venue = (page: Page) => page.getByLabel('Venue', { exact: true });
-  await venue(one).fill('Hall A, typed in tab one');
-  await venue(two).fill('Hall B, typed in tab two');
+  await Promise.all([venue(one).fill('Hall A, typed in tab one'), venue(two).fill('Hall B, typed in tab two')]);
 
   // Whichever saved first wins the draft; the other is told and saves nothing over it.
   await expect.poll(async () => (await conflict(one).count()) + (await conflict(two).count())).toBe(1);
@@ -75,8 +74,7 @@ test('after a conflict, the other version can be shown instead', async ({ app: o
   await title(one).fill('Shared draft');
   await expectSaved(one);
   const { page: two, errors } = await secondTab(context);
-  await title(one).fill('Title from tab one');
-  await title(two).fill('Title from tab two');
+  await Promise.all([title(one).fill('Title from tab one'), title(two).fill('Title from tab two')]);
   await expect.poll(async () => (await conflict(one).count()) + (await conflict(two).count())).toBe(1);
   const [loser, winner] = (await conflict(one).isVisible()) ? [one, two] : [two, one];
   const kept = await title(winner).inputValue();
