@@ -31,14 +31,12 @@ fn html_file(report: &Report, photos: &PhotoData) -> OutFile {
     }
 }
 
-/// The open draft as a JSON file, without its photos (they stay in this browser).
-pub fn json_file(session: Session) -> OutFile {
-    let report = session.report.read_untracked();
-    OutFile {
-        name: file_name(&report, "json"),
-        mime: "application/json",
-        text: write_document_pretty(&session.document_untracked()),
-    }
+/// Downloads the open draft as a JSON file, its photos embedded ("Export JSON", and "Download
+/// JSON" while saving fails).
+pub fn download_json(session: Session) {
+    with_photos(session, move |_, photos| {
+        download(&json_file_with_photos(session, photos));
+    });
 }
 
 /// The open draft as a JSON file with `photos` embedded.
@@ -176,9 +174,7 @@ pub fn ReportActions(
     };
     let export_json = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, move |_, photos| {
-                download(&json_file_with_photos(session, photos));
-            });
+            download_json(session);
         }
     };
     let print_report = move |_| {

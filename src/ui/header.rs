@@ -3,7 +3,7 @@
 use crate::core::drafts::StorageUse;
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
-use crate::ui::exports::{download, json_file, OutFile};
+use crate::ui::exports::{download, download_json, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Screen, Session};
 use crate::ui::timing::measure_until_next_frame;
@@ -124,7 +124,7 @@ pub fn Notices() -> impl IntoView {
         <Show when=failed>
             <div class="notice notice--error notice--with-action notice--sticky" role="alert">
                 <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
-                <button type="button" class="button" on:click=move |_| { download(&json_file(session)); }>
+                <button type="button" class="button" on:click=move |_| download_json(session)>
                     {move || i18n.t(Msg::DownloadJson)}
                 </button>
             </div>

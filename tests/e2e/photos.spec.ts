@@ -388,3 +388,26 @@ test('"Back up all" carries the photos, and "Restore" in a fresh browser brings 
   expect(errors).toEqual([]);
   await fresh.close();
 });
+
+test('while saving fails, "Download JSON" keeps the photos too', async ({ app: page }) => {
+  await page.getByLabel('Report title', { exact: true }).fill('Report with a photo');
+  await addAttachment(page, 'Group photo.');
+  await attach(page, { name: 'group.png', mimeType: 'image/png', buffer: png(320, 240) });
+  await expectThumbnail(page, 1, 'Photo 1');
+  await expectSaved(page);
+  // Local storage refuses every write from now on (the photo store is not affected).
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await photoGroup(page, 1).getByLabel('Caption').fill('Participants after the session');
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+  await expect(banner).toBeVisible();
+  const started = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Download JSON' }).click();
+  const saved = JSON.parse(readFileSync((await (await started).path())!, 'utf8'));
+  const [photo] = saved.report.attachments[0].photos;
+  expect(photo.caption).toBe('Participants after the session');
+  expect(saved.photos[photo.id]).toMatch(/^data:image\/jpeg;base64,/);
+});
