@@ -122,7 +122,7 @@ pub fn Notices() -> impl IntoView {
 
     view! {
         <Show when=failed>
-            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
+            <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
                 <button type="button" class="button" on:click=move |_| download_json(session)>
                     {move || i18n.t(Msg::DownloadJson)}
@@ -138,7 +138,7 @@ pub fn Notices() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || session.status.get() == SaveStatus::Conflict>
-            <div class="notice notice--error notice--with-action notice--sticky" role="alert">
+            <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{move || i18n.t(Msg::ConflictMessage)}</span>
                 <span class="notice__actions">
                     <button type="button" class="button button--primary" on:click=move |_| session.keep_mine_as_copy()>
