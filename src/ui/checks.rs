@@ -81,14 +81,14 @@ pub fn ChecksPanel() -> impl IntoView {
     view! {
         <section class="card checks" aria-labelledby="checks-heading">
             <h2 id="checks-heading">
-                {move || i18n.t(Msg::ChecksHeading)}
+                {i18n.text(Msg::ChecksHeading)}
                 <span class="checks__count" class:checks__count--ok=move || count() == 0>
                     {move || count().to_string()}
                 </span>
             </h2>
             <Show
                 when=any
-                fallback=move || view! { <p class="checks__none">{move || i18n.t(Msg::ChecksNone)}</p> }
+                fallback=move || view! { <p class="checks__none">{i18n.text(Msg::ChecksNone)}</p> }
             >
                 <ul class="checks__list">
                     {move || {

@@ -49,7 +49,7 @@ pub fn ChooseJsonFile(
                 }
             }
         >
-            {move || i18n.t(label)}
+            {i18n.text(label)}
         </button>
         <input
             type="file"

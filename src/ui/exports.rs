@@ -208,16 +208,16 @@ pub fn ReportActions(
     };
 
     view! {
-        <nav class="report-actions" aria-label=move || i18n.t(Msg::ReportActions)>
+        <nav class="report-actions" aria-label=i18n.text(Msg::ReportActions)>
             <div class="report-actions__buttons">
                 <button type="button" class="button button--primary" on:click=export_html>
-                    {move || i18n.t(Msg::ExportHtml)}
+                    {i18n.text(Msg::ExportHtml)}
                 </button>
                 <button type="button" class="button" on:click=print_report>
-                    {move || i18n.t(Msg::Print)}
+                    {i18n.text(Msg::Print)}
                 </button>
                 <button type="button" class="button" on:click=export_json>
-                    {move || i18n.t(Msg::ExportJson)}
+                    {i18n.text(Msg::ExportJson)}
                 </button>
                 <ChooseJsonFile label=Msg::ImportJson max_bytes=MAX_IMPORT_BYTES_WITH_PHOTOS on_chosen=on_import />
                 <a
@@ -226,15 +226,15 @@ pub fn ReportActions(
                     on:focus=move |_| refresh_email()
                     on:pointerdown=move |_| refresh_email()
                 >
-                    {move || i18n.t(Msg::Email)}
+                    {i18n.text(Msg::Email)}
                 </a>
                 {sharing.then(|| view! {
                     <button type="button" class="button" on:click=share>
-                        {move || i18n.t(Msg::Share)}
+                        {i18n.text(Msg::Share)}
                     </button>
                 })}
             </div>
-            <p class="report-actions__hint">{move || i18n.t(Msg::EmailHint)}</p>
+            <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
             {move || import_error.get().map(|message| view! {
                 <div class="notice notice--error" role="alert">{message}</div>
             })}

@@ -31,8 +31,8 @@ pub fn Header() -> impl IntoView {
         <header class="app-bar">
             <div class="app-bar__inner">
                 <p class="app-bar__brand">
-                    <span class="app-bar__name">{move || i18n.t(Msg::AppName)}</span>
-                    <span class="app-bar__tagline">{move || i18n.t(Msg::AppTagline)}</span>
+                    <span class="app-bar__name">{i18n.text(Msg::AppName)}</span>
+                    <span class="app-bar__tagline">{i18n.text(Msg::AppTagline)}</span>
                 </p>
                 <p class=status_class role="status" aria-live="polite">
                     {status_text}
@@ -43,7 +43,7 @@ pub fn Header() -> impl IntoView {
                         when=move || session.screen.get() == Screen::Editor
                         fallback=move || view! {
                             <button type="button" class="button" on:click=move |_| session.screen.set(Screen::Editor)>
-                                {move || i18n.t(Msg::Editor)}
+                                {i18n.text(Msg::Editor)}
                             </button>
                         }
                     >
@@ -56,7 +56,7 @@ pub fn Header() -> impl IntoView {
                                 session.screen.set(Screen::Reports);
                             }
                         >
-                            {move || i18n.t(Msg::Reports)}
+                            {i18n.text(Msg::Reports)}
                         </button>
                     </Show>
                     <button
@@ -67,7 +67,7 @@ pub fn Header() -> impl IntoView {
                             session.screen.set(Screen::Editor);
                         }
                     >
-                        {move || i18n.t(Msg::NewReport)}
+                        {i18n.text(Msg::NewReport)}
                     </button>
                 </div>
             </div>
@@ -81,7 +81,7 @@ fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="language-switch">
-            <label for="ui-language">{move || i18n.t(Msg::InterfaceLanguage)}</label>
+            <label for="ui-language">{i18n.text(Msg::InterfaceLanguage)}</label>
             <select
                 id="ui-language"
                 prop:value=move || i18n.language().code()
@@ -123,29 +123,29 @@ pub fn Notices() -> impl IntoView {
     view! {
         <Show when=failed>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
-                <span>{move || i18n.t(Msg::SaveFailedMessage)}</span>
+                <span>{i18n.text(Msg::SaveFailedMessage)}</span>
                 <button type="button" class="button" on:click=move |_| download_json(session)>
-                    {move || i18n.t(Msg::DownloadJson)}
+                    {i18n.text(Msg::DownloadJson)}
                 </button>
             </div>
         </Show>
         <Show when=move || session.notice.get() == Some(Notice::UnreadableDraft)>
             <div class="notice notice--warning notice--with-action" role="alert">
-                <span>{move || i18n.t(Msg::UnreadableDraftMessage)}</span>
+                <span>{i18n.text(Msg::UnreadableDraftMessage)}</span>
                 <button type="button" class="button" on:click=download_raw>
-                    {move || i18n.t(Msg::DownloadRaw)}
+                    {i18n.text(Msg::DownloadRaw)}
                 </button>
             </div>
         </Show>
         <Show when=move || session.status.get() == SaveStatus::Conflict>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
-                <span>{move || i18n.t(Msg::ConflictMessage)}</span>
+                <span>{i18n.text(Msg::ConflictMessage)}</span>
                 <span class="notice__actions">
                     <button type="button" class="button button--primary" on:click=move |_| session.keep_mine_as_copy()>
-                        {move || i18n.t(Msg::KeepMineAsCopy)}
+                        {i18n.text(Msg::KeepMineAsCopy)}
                     </button>
                     <button type="button" class="button" on:click=move |_| session.load_saved_version()>
-                        {move || i18n.t(Msg::LoadSavedVersion)}
+                        {i18n.text(Msg::LoadSavedVersion)}
                     </button>
                 </span>
             </div>
@@ -162,7 +162,7 @@ pub fn Notices() -> impl IntoView {
         })}
         <Show when=move || session.notice.get() == Some(Notice::StorageUnavailable)>
             <div class="notice notice--warning" role="alert">
-                {move || i18n.t(Msg::StorageUnavailableMessage)}
+                {i18n.text(Msg::StorageUnavailableMessage)}
             </div>
         </Show>
     }

@@ -53,6 +53,13 @@ impl I18n {
         i18n::text(self.language.get(), msg)
     }
 
+    /// The text of `msg` as a view or attribute value that follows the interface language.
+    /// Every text goes through this one function, so the code that draws a text is built once
+    /// for all of them instead of once per place (it is most of what a view costs in wasm size).
+    pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
+
     /// The text of `msg` with its placeholders filled (reactive).
     pub fn format(self, msg: Msg, args: &[(&str, &str)]) -> String {
         i18n::format(self.language.get(), msg, args)

@@ -144,13 +144,13 @@ pub fn ReportsScreen() -> impl IntoView {
             <li class="draft">
                 <h3 class="draft__title" dir="auto">{heading}</h3>
                 <p class="draft__meta">
-                    {move || i18n.t(Msg::ActivityDate)} ": "
+                    {i18n.text(Msg::ActivityDate)} ": "
                     <span dir="ltr">{if date.is_empty() { "—".to_owned() } else { date.clone() }}</span>
-                    " · " {move || i18n.t(Msg::LastEdited)} ": " {move || edited_at(updated)}
+                    " · " {i18n.text(Msg::LastEdited)} ": " {move || edited_at(updated)}
                 </p>
                 <Show when=is_renaming.clone()>
                     <div class="field draft__rename">
-                        <label for=input_id.clone()>{move || i18n.t(Msg::ReportTitle)}</label>
+                        <label for=input_id.clone()>{i18n.text(Msg::ReportTitle)}</label>
                         <input
                             id=input_id.clone()
                             type="text"
@@ -162,10 +162,10 @@ pub fn ReportsScreen() -> impl IntoView {
                 </Show>
                 <div class="draft__actions">
                     <button type="button" class="button button--primary" on:click=move |_| open(open_id.clone())>
-                        {move || i18n.t(Msg::Open)}
+                        {i18n.text(Msg::Open)}
                     </button>
                     <button type="button" class="button" on:click=move |_| duplicate(dup_id.clone())>
-                        {move || i18n.t(Msg::Duplicate)}
+                        {i18n.text(Msg::Duplicate)}
                     </button>
                     {
                         let is_renaming = is_renaming.clone();
@@ -189,14 +189,14 @@ pub fn ReportsScreen() -> impl IntoView {
                                             session.library_changed();
                                         }
                                     >
-                                        {move || i18n.t(Msg::SaveTitle)}
+                                        {i18n.text(Msg::SaveTitle)}
                                     </button>
                                 }
                                     .into_any()
                             } else {
                                 view! {
                                     <button type="button" class="button" on:click=move |_| renaming.set(Some(rename_id.clone()))>
-                                        {move || i18n.t(Msg::Rename)}
+                                        {i18n.text(Msg::Rename)}
                                     </button>
                                 }
                                     .into_any()
@@ -204,7 +204,7 @@ pub fn ReportsScreen() -> impl IntoView {
                         }
                     }
                     <button type="button" class="button button--danger" on:click=move |_| delete(for_delete.clone())>
-                        {move || i18n.t(Msg::Delete)}
+                        {i18n.text(Msg::Delete)}
                     </button>
                 </div>
             </li>
@@ -214,13 +214,13 @@ pub fn ReportsScreen() -> impl IntoView {
 
     view! {
         <section class="card library" aria-labelledby="library-heading">
-            <h2 id="library-heading">{move || i18n.t(Msg::Reports)}</h2>
+            <h2 id="library-heading">{i18n.text(Msg::Reports)}</h2>
             <div class="library__new">
                 <button type="button" class="button button--primary" on:click=new_blank>
-                    {move || i18n.t(Msg::NewReport)}
+                    {i18n.text(Msg::NewReport)}
                 </button>
                 <div class="field">
-                    <label for="template">{move || i18n.t(Msg::Template)}</label>
+                    <label for="template">{i18n.text(Msg::Template)}</label>
                     <select
                         id="template"
                         on:change:target=move |ev| {
@@ -243,11 +243,11 @@ pub fn ReportsScreen() -> impl IntoView {
                     </select>
                 </div>
                 <button type="button" class="button" on:click=new_from_template>
-                    {move || i18n.t(Msg::NewFromTemplate)}
+                    {i18n.text(Msg::NewFromTemplate)}
                 </button>
             </div>
             <div class="field library__search">
-                <label for="library-search">{move || i18n.t(Msg::Search)}</label>
+                <label for="library-search">{i18n.text(Msg::Search)}</label>
                 <input
                     id="library-search"
                     type="search"
@@ -264,7 +264,7 @@ pub fn ReportsScreen() -> impl IntoView {
                             <div class="notice notice--info" role="status">
                                 <span>{move || i18n.format(Msg::ReportDeleted, &[("title", &title)])}</span>
                                 <button type="button" class="button" on:click=undo>
-                                    {move || i18n.t(Msg::Undo)}
+                                    {i18n.text(Msg::Undo)}
                                 </button>
                             </div>
                         }
@@ -273,7 +273,7 @@ pub fn ReportsScreen() -> impl IntoView {
             {move || error.get().map(|message| view! { <div class="notice notice--error" role="alert">{message}</div> })}
             <Show
                 when=move || !drafts.with(Vec::is_empty)
-                fallback=move || view! { <p>{move || i18n.t(Msg::NoReports)}</p> }
+                fallback=move || view! { <p>{i18n.text(Msg::NoReports)}</p> }
             >
                 <ul class="library__list">
                     <For
@@ -309,14 +309,14 @@ fn unreadable_row(summary: DraftSummary, session: Session, delete: impl Fn(Draft
         <li class="draft draft--unreadable">
             <h3 class="draft__title" dir="auto">{heading}</h3>
             <p class="draft__meta">
-                <strong>{move || i18n.t(Msg::UnreadableLabel)}</strong> " — " {move || i18n.t(Msg::UnreadableInList)}
+                <strong>{i18n.text(Msg::UnreadableLabel)}</strong> " — " {i18n.text(Msg::UnreadableInList)}
             </p>
             <div class="draft__actions">
                 <button type="button" class="button button--primary" on:click=download_raw>
-                    {move || i18n.t(Msg::DownloadRaw)}
+                    {i18n.text(Msg::DownloadRaw)}
                 </button>
                 <button type="button" class="button button--danger" on:click=move |_| delete(summary.clone())>
-                    {move || i18n.t(Msg::Delete)}
+                    {i18n.text(Msg::Delete)}
                 </button>
             </div>
         </li>
@@ -420,18 +420,18 @@ fn StorageAndBackups() -> impl IntoView {
 
     view! {
         <section class="card library__storage" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{move || i18n.t(Msg::StorageHeading)}</h2>
+            <h2 id="storage-heading">{i18n.text(Msg::StorageHeading)}</h2>
             <p>{usage}</p>
             {move || (photo_bytes.get() > 0).then(|| view! {
                 <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get() + 104_857))])}</p>
             })}
             {move || session.persistent.get().map(|kept| view! {
-                <p>{move || i18n.t(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
+                <p>{i18n.text(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
             })}
-            <p class="library__hint">{move || i18n.t(Msg::BackupHint)}</p>
+            <p class="library__hint">{i18n.text(Msg::BackupHint)}</p>
             <div class="draft__actions">
                 <button type="button" class="button" on:click=back_up>
-                    {move || i18n.t(Msg::BackUpAll)}
+                    {i18n.text(Msg::BackUpAll)}
                 </button>
                 <ChooseJsonFile label=Msg::Restore max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
             </div>

@@ -86,9 +86,9 @@ pub fn UpdatePrompt(update_ready: RwSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || update_ready.get()>
             <div class="notice notice--info update-prompt" aria-live="polite">
-                <span>{move || i18n.t(Msg::UpdateAvailable)}</span>
+                <span>{i18n.text(Msg::UpdateAvailable)}</span>
                 <button type="button" class="button button--primary" on:click=move |_| apply_update(session)>
-                    {move || i18n.t(Msg::ReloadToUpdate)}
+                    {i18n.text(Msg::ReloadToUpdate)}
                 </button>
             </div>
         </Show>

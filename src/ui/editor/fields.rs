@@ -80,7 +80,7 @@ pub fn TextField(
     let class = if kind == TextKind::Paragraph { "field field--wide" } else { "field" };
     view! {
         <div class=class>
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{i18n.text(label)}</label>
             {input}
         </div>
     }
@@ -125,7 +125,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field field--number" class:field--invalid=move || error.get().is_some()>
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{i18n.text(label)}</label>
             <input
                 id=id
                 type="text"
@@ -136,7 +136,7 @@ pub fn NumberField(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
             />
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{i18n.text(hint)}</p> })}
             {move || {
                 error
                     .get()
@@ -147,7 +147,7 @@ pub fn NumberField(
                         };
                         view! {
                             <p class="field-error" id=error_id>
-                                {move || i18n.t(msg)}
+                                {i18n.text(msg)}
                             </p>
                         }
                     })
@@ -168,7 +168,7 @@ pub fn ChoiceField(
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id>{i18n.text(label)}</label>
             <select id=id prop:value=move || selected.get() on:change:target=move |ev| on_change(ev.target().value())>
                 {move || {
                     options

@@ -28,7 +28,7 @@ pub fn Editor() -> impl IntoView {
         <form class="editor" on:submit=|ev| ev.prevent_default() novalidate>
             // A draft from a newer version of the app is shown with every control disabled.
             <fieldset class="editor__fields" disabled=move || session.read_only.get().is_some()>
-            <legend class="visually-hidden">{move || i18n.t(Msg::Editor)}</legend>
+            <legend class="visually-hidden">{i18n.text(Msg::Editor)}</legend>
             {identity(report)}
             {when_and_where(report)}
             {LATER_SECTIONS
@@ -76,7 +76,7 @@ fn section(heading: Msg, name: &'static str, body: impl IntoView + 'static) -> A
     let labelled_by = heading_id.clone();
     view! {
         <section class="card" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{move || i18n.t(heading)}</h2>
+            <h2 id=heading_id>{i18n.text(heading)}</h2>
             {body}
         </section>
     }
@@ -277,13 +277,13 @@ fn participants(report: Store<Report>) -> AnyView {
                 <NumberField field=p.total() label=Msg::TotalParticipants id=field_id("participants-total") />
                 <NumberField field=p.guests() label=Msg::Guests id=field_id("participants-guests") hint=Msg::GuestsHint />
             </div>
-            <h3>{move || i18n.t(Msg::ParticipantsBySex)}</h3>
+            <h3>{i18n.text(Msg::ParticipantsBySex)}</h3>
             <div class="grid grid--numbers">
                 <NumberField field=p.male() label=Msg::Male id=field_id("participants-male") />
                 <NumberField field=p.female() label=Msg::Female id=field_id("participants-female") />
                 <NumberField field=p.sex_not_recorded() label=Msg::SexNotRecorded id=field_id("participants-sex_not_recorded") />
             </div>
-            <h3>{move || i18n.t(Msg::ParticipantsByAge)}</h3>
+            <h3>{i18n.text(Msg::ParticipantsByAge)}</h3>
             <div class="grid grid--numbers">
                 <NumberField field=p.under_18() label=Msg::Under18 id=field_id("participants-under_18") />
                 <NumberField field=p.age_18_to_24() label=Msg::Age18To24 id=field_id("participants-age_18_to_24") />
@@ -291,9 +291,9 @@ fn participants(report: Store<Report>) -> AnyView {
                 <NumberField field=p.age_60_and_over() label=Msg::Age60AndOver id=field_id("participants-age_60_and_over") />
                 <NumberField field=p.with_disabilities() label=Msg::WithDisabilities id=field_id("participants-with_disabilities") />
             </div>
-            <h3>{move || i18n.t(Msg::ParticipantsByGovernorate)}</h3>
+            <h3>{i18n.text(Msg::ParticipantsByGovernorate)}</h3>
             {governorates}
-            <h3>{move || i18n.t(Msg::ParticipantsByCategory)}</h3>
+            <h3>{i18n.text(Msg::ParticipantsByCategory)}</h3>
             {categories}
         },
     )

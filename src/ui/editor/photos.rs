@@ -113,7 +113,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
                 children=move |n, id| photo_card(photos, id, index, n, input_ref)
             />
             <div class="field field--photo" class:field--invalid=move || error.get().is_some()>
-                <label for=input_id>{move || i18n.t(Msg::Photo)}</label>
+                <label for=input_id>{i18n.text(Msg::Photo)}</label>
                 <input
                     id=input_id
                     type="file"
@@ -124,10 +124,10 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
                     aria-describedby=move || error.get().map(|_| error_id())
                 />
                 <Show when=move || { adding.get() > 0 }>
-                    <p class="field-hint photo-adding" role="status">{move || i18n.t(Msg::PhotoAdding)}</p>
+                    <p class="field-hint photo-adding" role="status">{i18n.text(Msg::PhotoAdding)}</p>
                 </Show>
                 {move || error.get().map(|msg| view! {
-                    <p class="field-error" id=error_id role="alert">{move || i18n.t(msg)}</p>
+                    <p class="field-error" id=error_id role="alert">{i18n.text(msg)}</p>
                 })}
             </div>
         </div>
@@ -239,12 +239,12 @@ fn photo_card(
                 {move || match thumbnail.get() {
                     Thumbnail::Ready(url) => view! { <img class="photo__thumb" src=url alt=alt.clone() /> }.into_any(),
                     Thumbnail::Loading => view! { <span class="photo__placeholder" aria-hidden="true"></span> }.into_any(),
-                    Thumbnail::Missing => view! { <p class="photo__missing">{move || i18n.t(Msg::PhotoMissing)}</p> }.into_any(),
+                    Thumbnail::Missing => view! { <p class="photo__missing">{i18n.text(Msg::PhotoMissing)}</p> }.into_any(),
                 }}
             </div>
             <div class="photo__fields">
                 <div class="field">
-                    <label for=caption_id>{move || i18n.t(Msg::Caption)}</label>
+                    <label for=caption_id>{i18n.text(Msg::Caption)}</label>
                     <input
                         id=caption_id
                         type="text"
@@ -256,7 +256,7 @@ fn photo_card(
                     />
                 </div>
                 <button type="button" class="button button--danger" on:click=remove>
-                    {move || i18n.t(Msg::RemovePhoto)}
+                    {i18n.text(Msg::RemovePhoto)}
                 </button>
             </div>
         </fieldset>

@@ -100,7 +100,7 @@ where
                                     on:click=move |ev| move_by(ev, true)
                                 >
                                     <span aria-hidden="true" class="icon">"↑ "</span>
-                                    {move || i18n.t(Msg::MoveUp)}
+                                    {i18n.text(Msg::MoveUp)}
                                 </button>
                                 <button
                                     type="button"
@@ -110,10 +110,10 @@ where
                                     on:click=move |ev| move_by(ev, false)
                                 >
                                     <span aria-hidden="true" class="icon">"↓ "</span>
-                                    {move || i18n.t(Msg::MoveDown)}
+                                    {i18n.text(Msg::MoveDown)}
                                 </button>
                                 <button type="button" class="button button--danger" on:click=remove>
-                                    {move || i18n.t(Msg::Remove)}
+                                    {i18n.text(Msg::Remove)}
                                 </button>
                             </div>
                         </fieldset>
@@ -123,7 +123,7 @@ where
         </div>
         <button type="button" class="button button--add" id=format!("add-{name}") node_ref=add_button on:click=on_add>
             <span aria-hidden="true" class="icon">"+ "</span>
-            {move || i18n.t(add)}
+            {i18n.text(add)}
         </button>
     }
 }
