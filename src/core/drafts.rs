@@ -163,7 +163,14 @@ pub struct DraftSummary {
 
 /// How long a deleted draft stays in the trash.
 pub const TRASH_DAYS: f64 = 30.0;
-const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+
+impl DraftSummary {
+    /// When a draft in the trash is erased for good (ms since the epoch).
+    pub fn erased_at(&self) -> Option<f64> {
+        self.deleted_ms.map(|at| at + TRASH_DAYS * DAY_MS)
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -400,6 +407,13 @@ impl<S: KeyValueStore> Library<S> {
             })
             .collect();
         found.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+        found
+    }
+
+    /// The drafts in the trash, most recently deleted first.
+    pub fn trash(&self) -> Vec<&DraftSummary> {
+        let mut found: Vec<&DraftSummary> = self.index.drafts.iter().filter(|d| d.deleted_ms.is_some()).collect();
+        found.sort_by(|a, b| b.deleted_ms.unwrap_or(0.0).total_cmp(&a.deleted_ms.unwrap_or(0.0)));
         found
     }
 
@@ -647,6 +661,10 @@ mod tests {
         assert_eq!(ids(library.search("DIALOGUE")), ["c", "a"]);
         library.delete("c", 4.0).unwrap();
         assert_eq!(ids(library.search("dialogue")), ["a"]);
+        library.delete("b", 5.0).unwrap();
+        assert_eq!(ids(library.trash()), ["b", "c"]);
+        assert_eq!(library.trash()[1].erased_at(), Some(4.0 + 30.0 * DAY_MS));
+        library.restore("b").unwrap();
         library.restore("c").unwrap();
         assert_eq!(ids(library.search("dialogue")), ["c", "a"]);
     }

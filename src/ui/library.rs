@@ -289,7 +289,59 @@ pub fn ReportsScreen() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+        <Trash />
         <StorageAndBackups />
+    }
+}
+
+/// The drafts in the trash, each with when it will be erased and "Put back". Shown only when
+/// there is something in it.
+#[component]
+fn Trash() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let trashed = Memo::new(move |_| {
+        session.library_version.track();
+        session.with_library(|library| library.trash().into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()
+    });
+    let put_back = move |id: String| {
+        let _ = session.with_library(|library| library.restore(&id));
+        session.library_changed();
+    };
+    let row = move |summary: DraftSummary| {
+        let title = summary.title.clone();
+        let heading = move || if title.trim().is_empty() { i18n.t(Msg::UntitledReport).to_owned() } else { title.clone() };
+        let erased = summary.erased_at().unwrap_or_default();
+        let erased_on = move || {
+            let date = last_edited(&date_formatter(i18n.language()), erased);
+            i18n.format(Msg::ErasedOn, &[("date", &date)])
+        };
+        let id = summary.id.clone();
+        view! {
+            <li class="draft">
+                <h3 class="draft__title" dir="auto">{heading}</h3>
+                <p class="draft__meta">{erased_on}</p>
+                <div class="draft__actions">
+                    <button type="button" class="button" on:click=move |_| put_back(id.clone())>
+                        {i18n.text(Msg::PutBack)}
+                    </button>
+                </div>
+            </li>
+        }
+    };
+
+    view! {
+        <Show when=move || !trashed.with(Vec::is_empty)>
+            <section class="card library__trash" aria-labelledby="trash-heading">
+                <h2 id="trash-heading">
+                    {move || i18n.format(Msg::TrashHeading, &[("n", &trashed.with(Vec::len).to_string())])}
+                </h2>
+                <p class="library__hint">{i18n.text(Msg::TrashHint)}</p>
+                <ul class="library__list">
+                    <For each=move || trashed.get() key=|d| (d.id.clone(), d.deleted_ms.map(f64::to_bits)) children=row />
+                </ul>
+            </section>
+        </Show>
     }
 }
 

@@ -82,3 +82,25 @@ test('a long list opens a page at a time, and search reaches every draft', async
   // Session 1 and 10–19: the oldest are found although not on the first page.
   await expect(reports(page).getByRole('listitem')).toHaveCount(11);
 });
+
+test('a deleted draft waits in the trash, with the day it will be erased, and can be put back', async ({ app: page }) => {
+  await title(page).fill('Closing session in Basra');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('region', { name: /^Trash/ })).toHaveCount(0);
+  await draft(page, 'Closing session in Basra').getByRole('button', { name: 'Delete' }).click();
+  // Long after the undo is gone: another visit.
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('listitem')).toHaveCount(0);
+  const trash = page.getByRole('region', { name: 'Trash (1)' });
+  const erased = new Date(Date.now() + 30 * 24 * 3600 * 1000).toLocaleDateString('en', { dateStyle: 'medium' });
+  await expect(trash.getByRole('listitem')).toContainText(`Closing session in Basra`);
+  await expect(trash.getByRole('listitem')).toContainText(`Erased on ${erased}`);
+  await trash.getByRole('button', { name: 'Put back' }).click();
+  await expect(draft(page, 'Closing session in Basra')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: /^Trash/ })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(draft(page, 'Closing session in Basra')).toHaveCount(1);
+});
