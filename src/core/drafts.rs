@@ -136,9 +136,9 @@ impl StorageUse {
 }
 
 /// `n` bytes (or code units) as megabytes with one decimal, without float formatting (which
-/// would add its code to the app).
+/// would add its code to the app). Anything stored shows as at least 0.1, never as nothing.
 pub fn megabytes(n: u64) -> String {
-    let tenths = n * 10 >> 20;
+    let tenths = if n == 0 { 0 } else { (n * 10 >> 20).max(1) };
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
@@ -710,6 +710,7 @@ mod tests {
         assert!(!at(LOCAL_STORAGE_QUOTA * 4 / 5 - 1).nearly_full());
         assert!(at(LOCAL_STORAGE_QUOTA * 4 / 5).nearly_full());
         assert_eq!(megabytes(1_572_864), "1.5");
+        assert_eq!(megabytes(2_000), "0.1");
     }
 
     #[test]

@@ -7,14 +7,14 @@ use crate::core::backup::{
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::{self, Msg};
-use crate::core::report::{ActivityType, Language, ReportStoreFields};
+use crate::core::html_export::long_date;
+use crate::core::report::{ActivityType, Digits, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::i18n::use_i18n;
 use crate::ui::exports::{download, OutFile};
 use crate::ui::session::{new_draft_id, Screen, Session};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// How many drafts are drawn at first, and added by "Show more".
 const PAGE: usize = 40;
@@ -28,18 +28,14 @@ fn template_name(kind: ActivityType) -> Msg {
     }
 }
 
-/// One date formatter per list: creating one per row is most of the cost of drawing a long list.
-fn date_formatter(language: Language) -> js_sys::Intl::DateTimeFormat {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let locales = js_sys::Array::of1(&language.code().into());
-    js_sys::Intl::DateTimeFormat::new(&locales, &options)
-}
-
-fn last_edited(formatter: &js_sys::Intl::DateTimeFormat, ms: f64) -> String {
-    let format = formatter.format();
-    format.call1(&JsValue::NULL, &js_sys::Date::new(&ms.into())).ok().and_then(|v| v.as_string()).unwrap_or_default()
+/// A moment (ms since the epoch) as the local day written out in `language` ("27 November 2026",
+/// with the Iraqi month names in Arabic and Sorani ones in Kurdish, which the browser's own date
+/// formatting lacks), and the local time of day.
+fn local_day_and_time(ms: f64, language: Language) -> (String, String) {
+    let moment = js_sys::Date::new(&ms.into());
+    let day = format!("{:04}-{:02}-{:02}", moment.get_full_year(), moment.get_month() + 1, moment.get_date());
+    let time = format!("{:02}:{:02}", moment.get_hours(), moment.get_minutes());
+    (long_date(&day, language, Digits::Western), time)
 }
 
 #[component]
@@ -54,18 +50,10 @@ pub fn ReportsScreen() -> impl IntoView {
     // A long list is drawn a page at a time, so the screen opens at once; search finds the rest.
     let shown = RwSignal::new(PAGE);
 
-    let formatter = StoredValue::new_local(None::<(Language, js_sys::Intl::DateTimeFormat)>);
-    // The last-edited time in the interface language (reactive), with one formatter per language.
+    // The last-edited time in the interface language (reactive).
     let edited_at = move |ms: f64| {
-        let language = i18n.language();
-        formatter
-            .try_update_value(|slot| {
-                if slot.as_ref().map(|(l, _)| *l) != Some(language) {
-                    *slot = Some((language, date_formatter(language)));
-                }
-                slot.as_ref().map(|(_, f)| last_edited(f, ms)).unwrap_or_default()
-            })
-            .unwrap_or_default()
+        let (day, time) = local_day_and_time(ms, i18n.language());
+        format!("{day} {time}")
     };
     let drafts = Memo::new(move |_| {
         session.library_version.track();
@@ -313,7 +301,7 @@ fn Trash() -> impl IntoView {
         let heading = move || if title.trim().is_empty() { i18n.t(Msg::UntitledReport).to_owned() } else { title.clone() };
         let erased = summary.erased_at().unwrap_or_default();
         let erased_on = move || {
-            let date = last_edited(&date_formatter(i18n.language()), erased);
+            let (date, _) = local_day_and_time(erased, i18n.language());
             i18n.format(Msg::ErasedOn, &[("date", &date)])
         };
         let id = summary.id.clone();
@@ -475,7 +463,7 @@ fn StorageAndBackups() -> impl IntoView {
             <h2 id="storage-heading">{i18n.text(Msg::StorageHeading)}</h2>
             <p>{usage}</p>
             {move || (photo_bytes.get() > 0).then(|| view! {
-                <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get() + 104_857))])}</p>
+                <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get()))])}</p>
             })}
             {move || session.persistent.get().map(|kept| view! {
                 <p>{i18n.text(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>

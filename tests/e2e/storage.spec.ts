@@ -125,7 +125,7 @@ test('the storage used is shown, and a warning appears from 80 % of the quota', 
   await page.getByLabel('Report title', { exact: true }).fill('Report in a crowded browser');
   await expectSaved(page);
   await page.getByRole('button', { name: 'Reports' }).click();
-  await expect(page.getByText(/Storage in use in this browser: 0\.0 MB of about 5 MB \(0%\)\./)).toBeVisible();
+  await expect(page.getByText(/Storage in use in this browser: 0\.1 MB of about 5 MB \(0%\)\./)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '% full' })).toHaveCount(0);
   // Another 4.3 million characters (of 5 Mi) on this site.
   await page.evaluate(() => localStorage.setItem('someone-else', 'x'.repeat(4_300_000)));
