@@ -138,7 +138,7 @@ impl StorageUse {
 /// `n` bytes (or code units) as megabytes with one decimal, without float formatting (which
 /// would add its code to the app). Anything stored shows as at least 0.1, never as nothing.
 pub fn megabytes(n: u64) -> String {
-    let tenths = if n == 0 { 0 } else { (n * 10 >> 20).max(1) };
+    let tenths = if n == 0 { 0 } else { ((n * 10) >> 20).max(1) };
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
