@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const INDEX_KEY: &str = "taqrir.index";
+/// Where an index that cannot be read is set aside, byte for byte, before a new one is written.
+pub const DAMAGED_INDEX_KEY: &str = "taqrir.index.damaged";
 pub const DRAFT_KEY_PREFIX: &str = "taqrir.draft.";
 
 /// Why storage refused an operation.
@@ -224,7 +226,8 @@ impl<S: KeyValueStore> Library<S> {
     /// Opens the library. An unreadable index is not fatal: drafts are found again by their keys.
     pub fn open(store: S) -> Self {
         let mut library = Library { store, index: Index::default(), index_size: 0, other_size: 0 };
-        library.reload();
+        // Unreadable storage leaves an empty list; nothing is written until it can be read.
+        let _ = library.reload();
         library.list_unlisted_drafts();
         library.record_missing_sizes();
         library.measure_other_keys();
@@ -252,11 +255,28 @@ impl<S: KeyValueStore> Library<S> {
         });
     }
 
-    /// Reads the index again (another tab may have changed it).
-    pub fn reload(&mut self) {
-        let text = self.store.get(INDEX_KEY).ok().flatten();
-        self.index_size = text.as_deref().map_or(0, |t| utf16_len(t) as u64);
-        self.index = text.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    /// Reads the index again (another tab may have changed it). If storage cannot be read,
+    /// this library's copy stays and the error is returned, so nothing is ever written over an
+    /// index that could not be seen. An index that is there but cannot be read is set aside under
+    /// [`DAMAGED_INDEX_KEY`], and the drafts are listed again from their keys.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        let Some(text) = self.store.get(INDEX_KEY)? else {
+            self.index = Index::default();
+            self.index_size = 0;
+            return Ok(());
+        };
+        self.index_size = utf16_len(&text) as u64;
+        match serde_json::from_str(&text) {
+            Ok(index) => self.index = index,
+            Err(_) => {
+                if self.store.get(DAMAGED_INDEX_KEY).ok().flatten().as_deref() != Some(text.as_str()) {
+                    let _ = self.store.set(DAMAGED_INDEX_KEY, &text);
+                }
+                self.index = Index::default();
+                self.index.drafts = self.unlisted_summaries();
+            }
+        }
+        Ok(())
     }
 
     /// Measures the keys that are not drafts nor the index, by reading them.
@@ -301,18 +321,10 @@ impl<S: KeyValueStore> Library<S> {
     /// Drafts whose key exists but which the index does not list (a damaged index, a crash
     /// between writing a draft and the index) are listed again. Only those are read.
     fn list_unlisted_drafts(&mut self) {
-        let Ok(keys) = self.store.keys() else { return };
-        let unlisted: Vec<String> = keys
-            .iter()
-            .filter_map(|key| key.strip_prefix(DRAFT_KEY_PREFIX))
-            .filter(|id| self.summary(id).is_none())
-            .map(str::to_owned)
-            .collect();
-        if unlisted.is_empty() {
+        let found = self.unlisted_summaries();
+        if found.is_empty() {
             return;
         }
-        let found: Vec<DraftSummary> =
-            unlisted.iter().filter_map(|id| Some(summarize(id, &self.raw(id)?))).collect();
         let _ = self.update_index(|index| {
             for summary in found {
                 if !index.drafts.iter().any(|d| d.id == summary.id) {
@@ -322,10 +334,20 @@ impl<S: KeyValueStore> Library<S> {
         });
     }
 
+    /// Index entries for the stored drafts the index does not list, read from their text.
+    fn unlisted_summaries(&self) -> Vec<DraftSummary> {
+        let Ok(keys) = self.store.keys() else { return Vec::new() };
+        keys.iter()
+            .filter_map(|key| key.strip_prefix(DRAFT_KEY_PREFIX))
+            .filter(|id| self.summary(id).is_none())
+            .filter_map(|id| Some(summarize(id, &self.raw(id)?)))
+            .collect()
+    }
+
     /// Opens a stored draft to edit it. A draft that cannot be read is marked so in the index
     /// (the list then offers its raw text) and is never written to.
     pub fn open_draft(&mut self, id: &str) -> Opened {
-        self.reload();
+        let _ = self.reload();
         let Some(text) = self.raw(id) else { return Opened::Missing };
         let rev = self.summary(id).map_or(0, |d| d.rev);
         let error = match read_document(&text) {
@@ -349,7 +371,7 @@ impl<S: KeyValueStore> Library<S> {
     /// revision `known_rev`. Returns the new revision. The draft is written first: if that
     /// fails, neither the stored draft nor the index changes.
     pub fn save(&mut self, id: &str, document: &Document, now_ms: f64, known_rev: u64) -> Result<u64, SaveError> {
-        self.reload();
+        self.reload()?;
         let stored_rev = self.summary(id).map(|d| d.rev);
         if stored_rev.is_some_and(|rev| rev != known_rev) {
             return Err(SaveError::Conflict);
@@ -459,7 +481,7 @@ impl<S: KeyValueStore> Library<S> {
     /// Erases drafts that have been in the trash for longer than [`TRASH_DAYS`], and returns
     /// their ids (their photos go with them).
     pub fn empty_trash(&mut self, now_ms: f64) -> Result<Vec<String>, StoreError> {
-        self.reload();
+        self.reload()?;
         let expired: Vec<String> = self
             .index
             .drafts
@@ -492,7 +514,7 @@ impl<S: KeyValueStore> Library<S> {
     /// Changes the index as it is stored now. If writing fails, this library's copy is the
     /// stored one, unchanged.
     fn update_index(&mut self, change: impl FnOnce(&mut Index)) -> Result<(), StoreError> {
-        self.reload();
+        self.reload()?;
         let mut index = self.index.clone();
         change(&mut index);
         let text = serde_json::to_string(&index).unwrap_or_default();
@@ -692,13 +714,55 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_index_does_not_stop_the_library() {
+    fn a_damaged_index_is_set_aside_and_the_drafts_listed_from_their_keys() {
         let mut store = MemoryStore::new();
+        store.set(&key("a"), &write_document(&titled("Kept"))).unwrap();
         store.set(INDEX_KEY, "garbage").unwrap();
         let mut library = Library::open(store);
-        assert!(library.drafts().is_empty());
-        library.save("a", &titled("T"), 1.0, 0).unwrap();
-        assert_eq!(library.drafts().len(), 1);
+        assert_eq!(library.drafts().iter().map(|d| d.title.as_str()).collect::<Vec<_>>(), ["Kept"]);
+        assert_eq!(library.store().get(DAMAGED_INDEX_KEY).unwrap().as_deref(), Some("garbage"));
+        library.save("b", &titled("New"), 1.0, 0).unwrap();
+        assert_eq!(library.drafts().len(), 2);
+        // Damaged again while the app runs (another program wrote over it): the next change
+        // still lists every draft.
+        library.store_mut().set(INDEX_KEY, "{oops").unwrap();
+        library.save("c", &titled("Third"), 2.0, 0).unwrap();
+        assert_eq!(Library::open(library.store().clone()).drafts().len(), 3);
+    }
+
+    /// Storage that cannot be read for a while (it can still be written).
+    #[derive(Default)]
+    struct Unreadable {
+        inner: MemoryStore,
+        failing: bool,
+    }
+
+    impl KeyValueStore for Unreadable {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            if self.failing { Err(StoreError::Other("read failed".into())) } else { self.inner.get(key) }
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.inner.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn an_index_that_cannot_be_read_is_never_written_over() {
+        let mut library = Library::open(Unreadable::default());
+        library.save("a", &titled("First"), 1.0, 0).unwrap();
+        library.save("b", &titled("Second"), 2.0, 0).unwrap();
+        library.store_mut().failing = true;
+        assert!(matches!(library.save("c", &titled("Third"), 3.0, 0), Err(SaveError::Store(StoreError::Other(_)))));
+        assert!(library.delete("a", 4.0).is_err());
+        library.store_mut().failing = false;
+        let reopened = Library::open(library.store().inner.clone());
+        assert_eq!(reopened.search("").iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
     }
 
     #[test]

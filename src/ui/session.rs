@@ -235,7 +235,7 @@ impl Session {
     pub fn storage_changed_elsewhere(self) {
         let id = self.draft_id.get_value();
         let stored_rev = self.with_library(|library| {
-            library.reload();
+            let _ = library.reload();
             library.measure_other_keys();
             library.summary(&id).map(|d| d.rev)
         });
