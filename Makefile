@@ -1,6 +1,6 @@
 # Taqrir — build, serve and test. Every tool step installs what is missing and skips what is there.
 #   make run    build the release app and serve it at http://127.0.0.1:8080
-#   make test   run every test (native unit/property tests, then end to end in headless Chromium)
+#   make test   run every test (native unit/property tests, storage in Chromium, then end to end)
 #   make bench  measure size and speed against the budgets in bench/bench.mjs
 
 SHELL := /bin/bash
@@ -11,13 +11,13 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: run test bench build tools rust-tools node-tools chromium unit e2e clean
+.PHONY: run test bench build tools rust-tools node-tools chromium unit wasm-unit e2e clean
 
 run: build
 	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: tools unit build e2e
+test: tools unit wasm-unit build e2e
 
 # Timings are not tests: the bench is separate from `make test` (its harness is tested there).
 bench: tools build
@@ -29,6 +29,12 @@ build: rust-tools node-tools
 
 unit:
 	cargo test --locked
+
+# The storage adapter against the browser's real local storage, in Chromium (wasm-bindgen-test;
+# webdriver.json carries Chromium's flags for this machine).
+wasm-unit: rust-tools chromium
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --locked --target wasm32-unknown-unknown --test web_storage
 
 e2e: chromium node-tools
 	playwright test

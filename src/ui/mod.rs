@@ -8,7 +8,7 @@ mod exports;
 mod header;
 mod i18n;
 mod library;
-mod local_store;
+pub mod local_store;
 mod persistence;
 pub mod photo_store;
 mod photos;

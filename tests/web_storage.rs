@@ -1,0 +1,89 @@
+//! The local-storage adapter against the browser's own local storage, in Chromium
+//! (`make test` runs it through wasm-bindgen-test-runner). What the core assumes of storage —
+//! the quota error's kind, the quota's size, how usage is counted — is checked here for real.
+#![cfg(target_arch = "wasm32")]
+
+use taqrir::core::document::Document;
+use taqrir::core::drafts::{utf16_len, KeyValueStore, Library, Opened, StoreError, LOCAL_STORAGE_QUOTA};
+use taqrir::core::report::Report;
+use taqrir::ui::local_store::LocalStore;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Local storage, emptied (the tests share one page).
+fn empty_storage() -> LocalStore {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
+    storage.clear().expect("clear");
+    LocalStore::open().expect("local storage can be used")
+}
+
+/// Writes chunks under `filler-<n>` keys, halving the chunk on each refusal, until not even one
+/// character fits; returns what was written and the first error.
+fn fill(store: &mut LocalStore) -> (usize, StoreError) {
+    let mut chunk = "x".repeat(1 << 20);
+    let mut written = 0;
+    let mut first_error = None;
+    let mut n = 0;
+    while !chunk.is_empty() {
+        let key = format!("filler-{n}");
+        match store.set(&key, &chunk) {
+            Ok(()) => {
+                written += utf16_len(&key) + chunk.len();
+                n += 1;
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+                chunk.truncate(chunk.len() / 2);
+            }
+        }
+    }
+    (written, first_error.expect("storage filled up"))
+}
+
+#[wasm_bindgen_test]
+fn values_keys_and_removal_round_trip_with_arabic_and_kurdish_text() {
+    let mut store = empty_storage();
+    store.set("taqrir.a", "الجلسة الحوارية الرابعة").unwrap();
+    store.set("taqrir.b", "کۆبوونەوەی هەماهەنگی").unwrap();
+    assert_eq!(store.get("taqrir.a").unwrap().as_deref(), Some("الجلسة الحوارية الرابعة"));
+    let mut keys = store.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, ["taqrir.a", "taqrir.b"]);
+    store.remove("taqrir.a").unwrap();
+    assert_eq!(store.get("taqrir.a").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_full_and_keeps_what_was_there() {
+    let mut store = empty_storage();
+    store.set("taqrir.keep", "the last good copy").unwrap();
+    let (written, error) = fill(&mut store);
+    assert_eq!(error, StoreError::QuotaExceeded);
+    // The quota the app tells people about ("about 5 MB") is the browser's.
+    let used = written + utf16_len("taqrir.keep") + utf16_len("the last good copy");
+    let quota = LOCAL_STORAGE_QUOTA as usize;
+    assert!(used <= quota && used + 64 >= quota, "used {used} of an assumed {quota}");
+    assert_eq!(store.get("taqrir.keep").unwrap().as_deref(), Some("the last good copy"));
+    empty_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_library_in_local_storage_reopens_and_counts_usage_as_the_browser_does() {
+    let store = empty_storage();
+    let mut library = Library::open(store);
+    let mut report = Report::blank();
+    report.title = "Workshop in Erbil".into();
+    library.save("a", &Document::new(report.clone()), 1.0, 0).unwrap();
+    let mut reopened = Library::open(LocalStore::open().expect("local storage"));
+    assert!(matches!(reopened.open_draft("a"), Opened::Draft(d, 1) if d.report == report));
+
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("local storage");
+    let mut counted = 0;
+    for i in 0..storage.length().unwrap() {
+        let key = storage.key(i).unwrap().unwrap();
+        counted += utf16_len(&key) + utf16_len(&storage.get_item(&key).unwrap().unwrap());
+    }
+    assert_eq!(reopened.used(), counted as u64);
+    empty_storage();
+}
