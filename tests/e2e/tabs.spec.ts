@@ -87,3 +87,20 @@ test('after a conflict, the other version can be shown instead', async ({ app: o
   await expect(title(winner)).toHaveValue('Carried on after the conflict');
   expect(errors).toEqual([]);
 });
+
+test('leaving a draft while it is in conflict keeps both versions', async ({ app: one, context }) => {
+  await title(one).fill('Shared draft');
+  await expectSaved(one);
+  const { page: two, errors } = await secondTab(context);
+  await Promise.all([title(one).fill('Version from tab one'), title(two).fill('Version from tab two')]);
+  await expect.poll(async () => (await conflict(one).count()) + (await conflict(two).count())).toBe(1);
+  const loser = (await conflict(one).isVisible()) ? one : two;
+  // The person moves on without choosing.
+  await loser.getByRole('button', { name: 'New report' }).click();
+  await expect(title(loser)).toHaveValue('');
+  const titles = await loser.evaluate(() =>
+    Object.entries(localStorage).filter(([k]) => k.startsWith('taqrir.draft.')).map(([, v]) => JSON.parse(v).report.title).sort(),
+  );
+  expect(titles).toEqual(['', 'Version from tab one', 'Version from tab two']);
+  expect(errors).toEqual([]);
+});
