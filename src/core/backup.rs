@@ -264,14 +264,9 @@ fn usable_id(id: &str) -> bool {
 mod tests {
     use super::*;
     use crate::core::document::{write_document, Document};
+    use crate::core::drafts::tests::titled;
     use crate::core::drafts::{MemoryStore, Opened};
-    use crate::core::report::{Attachment, PhotoRef, Report};
-
-    fn titled(title: &str) -> Document {
-        let mut report = Report::blank();
-        report.title = title.into();
-        Document::new(report)
-    }
+    use crate::core::report::{Attachment, PhotoRef};
 
     fn ids() -> impl FnMut() -> String {
         let mut n = 0;

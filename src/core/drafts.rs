@@ -544,11 +544,12 @@ pub fn blank_document() -> Document {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::report::SCHEMA_VERSION;
 
-    fn titled(title: &str) -> Document {
+    /// A document with just a title (shared with the backup tests).
+    pub(crate) fn titled(title: &str) -> Document {
         let mut report = Report::blank();
         report.title = title.into();
         Document::new(report)
