@@ -50,17 +50,16 @@ fn the_sample_report_calls_the_fourth_session_the_second_and_the_forth() {
         .collect();
     // "Forth" is a misspelling of fourth: it agrees with session 4 and is not reported.
     assert_eq!(mismatches, vec![("field-introduction".to_owned(), 2, 4)]);
-    let message = problems.iter().find(|p| p.field.dom_id() == "field-introduction").unwrap().message(Language::English);
+    let message =
+        problems.iter().find(|p| p.field.dom_id() == "field-introduction").unwrap().message(Language::English);
     assert_eq!(message, "Introduction calls this session number 2, but the session number is 4.");
 }
 
 #[test]
 fn the_sample_reports_lunch_break_lies_outside_the_events_hours() {
     let problems = check_report(&sample(), TODAY);
-    let outside: Vec<_> = problems
-        .iter()
-        .filter(|p| matches!(p.kind, ProblemKind::AgendaOutsideHours { .. }))
-        .collect();
+    let outside: Vec<_> =
+        problems.iter().filter(|p| matches!(p.kind, ProblemKind::AgendaOutsideHours { .. })).collect();
     assert_eq!(outside.len(), 1);
     assert_eq!(outside[0].field.dom_id(), "field-agenda-9-end");
     assert_eq!(
@@ -109,7 +108,10 @@ fn a_sex_breakdown_that_does_not_add_up_is_found_and_fixed() {
     let mut report = clean();
     report.participants.female = WholeNumber::new("5");
     let problems = check_report(&report, TODAY);
-    assert_eq!(problems[0].kind, ProblemKind::BreakdownMismatch { message: Msg::CheckSexBreakdown, sum: 14, total: 15 });
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::BreakdownMismatch { message: Msg::CheckSexBreakdown, sum: 14, total: 15 }
+    );
     assert_eq!(problems[0].field.dom_id(), "field-participants-male");
     assert_eq!(
         problems[0].message(Language::English),
@@ -131,7 +133,8 @@ fn age_and_governorate_breakdowns_are_compared_when_given() {
     let mut report = clean();
     report.participants.under_18 = WholeNumber::new("2");
     report.participants.age_25_to_59 = WholeNumber::new("10");
-    report.participants.governorates = vec![GovernorateCount { name: "Dhi Qar".into(), count: WholeNumber::new("12"), ..Default::default() }];
+    report.participants.governorates =
+        vec![GovernorateCount { name: "Dhi Qar".into(), count: WholeNumber::new("12"), ..Default::default() }];
     assert_eq!(ids(&report), vec!["field-participants-under_18", "field-participants-governorates-0-count"]);
 }
 
@@ -173,13 +176,17 @@ fn agenda_items_ending_before_they_start_overlapping_or_out_of_order_are_found()
     report.agenda[1].end = "09:10".into(); // 09:15–09:10
     report.agenda[3].start = "09:50".into(); // overlaps item 3 (09:30–10:00)
     report.agenda[5].start = "10:20".into(); // item 6 starts before item 5 (10:30)
-    let found: Vec<_> = check_report(&report, TODAY)
-        .into_iter()
-        .map(|p| (p.field.dom_id(), p.message(Language::English)))
-        .collect();
+    let found: Vec<_> =
+        check_report(&report, TODAY).into_iter().map(|p| (p.field.dom_id(), p.message(Language::English))).collect();
     assert!(found.contains(&("field-agenda-1-end".into(), "Agenda item 2 ends before it starts.".into())), "{found:?}");
-    assert!(found.contains(&("field-agenda-3-start".into(), "Agenda item 4 starts before agenda item 3 ends.".into())), "{found:?}");
-    assert!(found.contains(&("field-agenda-5-start".into(), "Agenda item 6 starts earlier than agenda item 5.".into())), "{found:?}");
+    assert!(
+        found.contains(&("field-agenda-3-start".into(), "Agenda item 4 starts before agenda item 3 ends.".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("field-agenda-5-start".into(), "Agenda item 6 starts earlier than agenda item 5.".into())),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -197,7 +204,13 @@ fn required_fields_are_named_and_point_to_their_inputs() {
     let report = Report::blank();
     assert_eq!(
         ids(&report),
-        vec!["field-title", "field-date", "field-organizing_organization", "add-objectives", "field-participants-total"]
+        vec![
+            "field-title",
+            "field-date",
+            "field-organizing_organization",
+            "add-objectives",
+            "field-participants-total"
+        ]
     );
     let mut report = Report::blank();
     report.objectives = vec![TextItem::new("  ")];

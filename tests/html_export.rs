@@ -144,7 +144,8 @@ fn known_attacks_are_written_as_text() {
         let html = Html::parse_document(&output);
         assert_inert(&html);
         assert_eq!(select(&html, "h1")[0].text().collect::<String>(), attack);
-        let links: Vec<_> = select(&html, "a").iter().filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
+        let links: Vec<_> =
+            select(&html, "a").iter().filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
         assert_eq!(links, vec!["https://example.org/report", "mailto:info@example.org"], "{attack}");
     }
 }
@@ -152,7 +153,11 @@ fn known_attacks_are_written_as_text() {
 #[test]
 fn empty_sections_are_left_out() {
     let html = Html::parse_document(&report_html(&Report { title: "Only a title".into(), ..Report::blank() }));
-    assert!(select(&html, "h2").is_empty(), "{:?}", select(&html, "h2").iter().map(|h| h.text().collect::<String>()).collect::<Vec<_>>());
+    assert!(
+        select(&html, "h2").is_empty(),
+        "{:?}",
+        select(&html, "h2").iter().map(|h| h.text().collect::<String>()).collect::<Vec<_>>()
+    );
     assert!(select(&html, "table, ol, ul").is_empty());
 }
 
@@ -176,7 +181,9 @@ fn an_arabic_report_is_right_to_left_with_arabic_headings_and_dates() {
     assert_eq!(headings, vec!["تفاصيل النشاط", "المشاركون", "الخاتمة"]);
     assert!(body_text(&html).contains("٧ آذار ٢٠٢٤"));
     assert!(body_text(&html).contains("١٥"));
-    assert!(select(&html, "p, li, td, h1, h2, h3").iter().all(|e| e.value().attr("dir").is_some() || e.value().attr("class").is_some()));
+    assert!(select(&html, "p, li, td, h1, h2, h3")
+        .iter()
+        .all(|e| e.value().attr("dir").is_some() || e.value().attr("class").is_some()));
 }
 
 /// Compares `output` with a reviewed golden file; `UPDATE_GOLDEN=1` rewrites it after review.
@@ -209,7 +216,14 @@ fn the_sample_report_matches_its_reviewed_golden_file() {
     assert_inert(&html);
     // Every part of the sample is there.
     let text = body_text(&html);
-    for needle in ["7 March 2024", "09:00 – 13:00", "Ammar M.S. Alghurabi (Project Manager)", "Media coverage from the Ahwar Channel.", "Short Break", "Community Engagement"] {
+    for needle in [
+        "7 March 2024",
+        "09:00 – 13:00",
+        "Ammar M.S. Alghurabi (Project Manager)",
+        "Media coverage from the Ahwar Channel.",
+        "Short Break",
+        "Community Engagement",
+    ] {
         assert!(text.contains(needle), "{needle}");
     }
     assert_eq!(select(&html, "table.agenda tbody tr").len(), 10);
@@ -239,7 +253,8 @@ fn report_with_photos() -> (Report, PhotoData) {
         ..Report::blank()
     };
     let photos: PhotoData =
-        [("p1".to_owned(), JPEG.to_owned()), ("p2".to_owned(), PNG.to_owned()), ("p4".to_owned(), JPEG.to_owned())].into();
+        [("p1".to_owned(), JPEG.to_owned()), ("p2".to_owned(), PNG.to_owned()), ("p4".to_owned(), JPEG.to_owned())]
+            .into();
     (report, photos)
 }
 
@@ -289,7 +304,11 @@ fn only_image_data_urls_reach_an_img_src() {
     ];
     for attack in attacks {
         let report = Report {
-            attachments: vec![Attachment { description: "x".into(), photos: vec![photo("a", attack)], ..Default::default() }],
+            attachments: vec![Attachment {
+                description: "x".into(),
+                photos: vec![photo("a", attack)],
+                ..Default::default()
+            }],
             ..Report::blank()
         };
         let photos: PhotoData = [("a".to_owned(), attack.to_owned())].into();

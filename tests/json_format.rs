@@ -90,16 +90,28 @@ fn unknown_fields_survive_a_round_trip_in_the_envelope_and_the_report() {
 fn a_file_that_is_not_json_says_where() {
     let error = import_document(b"{\n  \"format\": \"taqrir-report\",\n  \"report\": {,}\n}").unwrap_err();
     assert_eq!(error, ReadError::NotJson { line: 3, column: 14 });
-    assert_eq!(error.message(Language::English), "This file is not valid JSON (line 3, column 14). Nothing was changed.");
+    assert_eq!(
+        error.message(Language::English),
+        "This file is not valid JSON (line 3, column 14). Nothing was changed."
+    );
 }
 
 #[test]
 fn json_that_is_not_a_report_is_refused() {
-    for text in ["[]", "{}", r#"{"format":"something-else","schema_version":1,"report":{}}"#, r#"{"format":"taqrir-report","report":{}}"#, r#"{"format":"taqrir-report","schema_version":1,"report":[]}"#] {
+    for text in [
+        "[]",
+        "{}",
+        r#"{"format":"something-else","schema_version":1,"report":{}}"#,
+        r#"{"format":"taqrir-report","report":{}}"#,
+        r#"{"format":"taqrir-report","schema_version":1,"report":[]}"#,
+    ] {
         assert_eq!(import_document(text.as_bytes()), Err(ReadError::NotAReport), "{text}");
     }
     assert_eq!(import_document(&[0xff, 0xfe, 0x00]), Err(ReadError::NotAReport));
-    assert_eq!(ReadError::NotAReport.message(Language::English), "This file is not a Taqrir report. Nothing was changed.");
+    assert_eq!(
+        ReadError::NotAReport.message(Language::English),
+        "This file is not a Taqrir report. Nothing was changed."
+    );
 }
 
 #[test]

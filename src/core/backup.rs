@@ -144,7 +144,8 @@ pub fn restore_backup<S: KeyValueStore>(
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else { return read(ReadError::NotAReport) };
-    let photo_bytes = |photos: &mut dyn Iterator<Item = (&String, usize)>| photos.map(|(id, len)| id.len() + len).sum::<usize>();
+    let photo_bytes =
+        |photos: &mut dyn Iterator<Item = (&String, usize)>| photos.map(|(id, len)| id.len() + len).sum::<usize>();
     let (entries, photos_size) = match serde_json::from_str::<Backup>(text) {
         Ok(backup) if backup.format == BACKUP_FORMAT => {
             if backup.version > BACKUP_VERSION {
@@ -223,7 +224,8 @@ pub fn photos_in_file(bytes: &[u8]) -> PhotoData {
         photos: BTreeMap<String, serde_json::Value>,
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-    let Some(photos) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<Photos>(text).ok()) else {
+    let Some(photos) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<Photos>(text).ok())
+    else {
         return PhotoData::new();
     };
     valid_photos(
@@ -293,7 +295,10 @@ mod tests {
         let backup = write_backup(&source, 9.0);
 
         let mut target = Library::open(MemoryStore::new());
-        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 10.0, ids()), Ok(Restored { added: 3, already_there: 0, ..Restored::default() }));
+        assert_eq!(
+            restore_backup(&mut target, backup.as_bytes(), 10.0, ids()),
+            Ok(Restored { added: 3, already_there: 0, ..Restored::default() })
+        );
         assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == titled("First")));
         assert_eq!(target.raw("c").as_deref(), Some("{damaged"));
         assert!(target.summary("c").is_some_and(|d| d.unreadable));
@@ -306,7 +311,10 @@ mod tests {
         let source = library_with(&[("a", "Same"), ("b", "From the backup")]);
         let backup = write_backup(&source, 0.0);
         let mut target = library_with(&[("a", "Same"), ("b", "Edited here since")]);
-        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 1.0, ids()), Ok(Restored { added: 1, already_there: 1, ..Restored::default() }));
+        assert_eq!(
+            restore_backup(&mut target, backup.as_bytes(), 1.0, ids()),
+            Ok(Restored { added: 1, already_there: 1, ..Restored::default() })
+        );
         assert!(matches!(target.open_draft("b"), Opened::Draft(d, _) if d == titled("Edited here since")));
         assert!(matches!(target.open_draft("b-restored"), Opened::Draft(d, _) if d == titled("From the backup")));
         // Restoring twice adds nothing more.
@@ -325,7 +333,8 @@ mod tests {
     #[test]
     fn other_files_are_refused_with_the_reason() {
         let mut target = Library::open(MemoryStore::new());
-        let refused = |target: &mut Library<MemoryStore>, text: &str| restore_backup(target, text.as_bytes(), 0.0, ids());
+        let refused =
+            |target: &mut Library<MemoryStore>, text: &str| restore_backup(target, text.as_bytes(), 0.0, ids());
         assert!(matches!(refused(&mut target, "{oops"), Err(RestoreError::Read(ReadError::NotJson { .. }))));
         assert_eq!(refused(&mut target, "[]"), Err(RestoreError::Read(ReadError::NotAReport)));
         assert_eq!(
@@ -353,14 +362,19 @@ mod tests {
         let result = restore_backup(&mut target, backup.as_bytes(), 0.0, ids());
         assert_eq!(
             result,
-            Err(RestoreError::Store { restored: Restored { added: 1, already_there: 0, ..Restored::default() }, error: StoreError::QuotaExceeded })
+            Err(RestoreError::Store {
+                restored: Restored { added: 1, already_there: 0, ..Restored::default() },
+                error: StoreError::QuotaExceeded
+            })
         );
     }
 
     fn with_photo(title: &str, photo: &str) -> Document {
         let mut document = titled(title);
-        document.report.attachments =
-            vec![Attachment { photos: vec![PhotoRef { id: photo.into(), caption: String::new() }], ..Default::default() }];
+        document.report.attachments = vec![Attachment {
+            photos: vec![PhotoRef { id: photo.into(), caption: String::new() }],
+            ..Default::default()
+        }];
         document
     }
 
@@ -394,7 +408,9 @@ mod tests {
         target.save("a", &with_photo("Edited here since", "p1"), 0.0, 0).unwrap();
         let restored = restore_backup(&mut target, backup.as_bytes(), 2.0, ids()).unwrap();
         assert_eq!(restored.photo_copies, [("p1".to_owned(), "p1-a-restored".to_owned())]);
-        assert!(matches!(target.open_draft("a-restored"), Opened::Draft(d, _) if d == with_photo("From the backup", "p1-a-restored")));
+        assert!(
+            matches!(target.open_draft("a-restored"), Opened::Draft(d, _) if d == with_photo("From the backup", "p1-a-restored"))
+        );
         // The same file again: found, nothing added, nothing more to copy.
         let again = restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).unwrap();
         assert_eq!((again.added, again.already_there, again.photo_copies.len()), (0, 1, 0));
@@ -416,7 +432,8 @@ mod tests {
     #[test]
     fn photos_may_take_a_backup_past_its_size_limit_but_drafts_may_not() {
         let source = library_with(&[("a", "Small")]);
-        let big: PhotoData = [("p1".to_owned(), format!("data:image/jpeg;base64,{}", "A".repeat(MAX_BACKUP_BYTES)))].into();
+        let big: PhotoData =
+            [("p1".to_owned(), format!("data:image/jpeg;base64,{}", "A".repeat(MAX_BACKUP_BYTES)))].into();
         let backup = write_backup_with_photos(&source, 0.0, &big);
         let mut target = Library::open(MemoryStore::new());
         assert_eq!(restore_backup(&mut target, backup.as_bytes(), 0.0, ids()).map(|r| r.added), Ok(1));

@@ -55,15 +55,45 @@ pub enum ProblemKind {
     NoObjective,
     NotWholeNumber(FieldName),
     /// A breakdown (`Msg` names its message) whose figures do not add up to the total.
-    BreakdownMismatch { message: Msg, sum: u32, total: u32 },
+    BreakdownMismatch {
+        message: Msg,
+        sum: u32,
+        total: u32,
+    },
     EndBeforeStart,
-    AgendaEndsBeforeStart { item: usize },
-    AgendaOutsideHours { item: usize, start: String, end: String, from: String, to: String },
-    AgendaOverlaps { item: usize, previous: usize },
-    AgendaOutOfOrder { item: usize, previous: usize },
-    SessionNumberMismatch { field: FieldName, ordinal: u32, number: u32 },
-    SessionOrdinalsDisagree { field: FieldName, ordinal: u32, other_field: FieldName, other: u32 },
-    WorkingGroupsTooLarge { members: u32, total: u32 },
+    AgendaEndsBeforeStart {
+        item: usize,
+    },
+    AgendaOutsideHours {
+        item: usize,
+        start: String,
+        end: String,
+        from: String,
+        to: String,
+    },
+    AgendaOverlaps {
+        item: usize,
+        previous: usize,
+    },
+    AgendaOutOfOrder {
+        item: usize,
+        previous: usize,
+    },
+    SessionNumberMismatch {
+        field: FieldName,
+        ordinal: u32,
+        number: u32,
+    },
+    SessionOrdinalsDisagree {
+        field: FieldName,
+        ordinal: u32,
+        other_field: FieldName,
+        other: u32,
+    },
+    WorkingGroupsTooLarge {
+        members: u32,
+        total: u32,
+    },
     DateInvalid,
     DateTooEarly,
     DateInFuture,
@@ -112,10 +142,9 @@ impl Problem {
                     ("other", &other.to_string()),
                 ],
             ),
-            ProblemKind::WorkingGroupsTooLarge { members, total } => f(
-                Msg::CheckWorkingGroups,
-                &[("members", &members.to_string()), ("total", &total.to_string())],
-            ),
+            ProblemKind::WorkingGroupsTooLarge { members, total } => {
+                f(Msg::CheckWorkingGroups, &[("members", &members.to_string()), ("total", &total.to_string())])
+            }
             ProblemKind::DateInvalid => f(Msg::CheckDateInvalid, &[]),
             ProblemKind::DateTooEarly => f(Msg::CheckDateTooEarly, &[]),
             ProblemKind::DateInFuture => f(Msg::CheckDateInFuture, &[]),
@@ -251,8 +280,16 @@ pub fn whole_numbers(report: &Report, out: &mut Vec<Problem>) {
         }
     }
     let rows = [
-        ("participants-governorates", Msg::RowGovernorate, report.participants.governorates.iter().map(|r| &r.count).collect::<Vec<_>>()),
-        ("participants-categories", Msg::RowParticipantCategory, report.participants.categories.iter().map(|r| &r.count).collect()),
+        (
+            "participants-governorates",
+            Msg::RowGovernorate,
+            report.participants.governorates.iter().map(|r| &r.count).collect::<Vec<_>>(),
+        ),
+        (
+            "participants-categories",
+            Msg::RowParticipantCategory,
+            report.participants.categories.iter().map(|r| &r.count).collect(),
+        ),
     ];
     for (list, legend, counts) in rows {
         for (index, count) in counts.into_iter().enumerate() {
@@ -287,7 +324,11 @@ pub fn breakdowns(report: &Report, out: &mut Vec<Problem>) {
             out.push(problem(ProblemKind::BreakdownMismatch { message, sum, total }, field));
         }
     };
-    compare(sum_given([&p.male, &p.female, &p.sex_not_recorded]), Msg::CheckSexBreakdown, FieldPath::Participants("male"));
+    compare(
+        sum_given([&p.male, &p.female, &p.sex_not_recorded]),
+        Msg::CheckSexBreakdown,
+        FieldPath::Participants("male"),
+    );
     compare(
         sum_given([&p.under_18, &p.age_18_to_24, &p.age_25_to_59, &p.age_60_and_over]),
         Msg::CheckAgeBreakdown,
@@ -353,19 +394,52 @@ pub fn date(report: &Report, today: &str, out: &mut Vec<Problem>) {
 }
 
 const ENGLISH_ORDINALS: [(&str, u32); 21] = [
-    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("forth", 4), ("fifth", 5),
-    ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11),
-    ("twelfth", 12), ("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4), ("5th", 5), ("6th", 6),
-    ("7th", 7), ("8th", 8),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("forth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("5th", 5),
+    ("6th", 6),
+    ("7th", 7),
+    ("8th", 8),
 ];
 const ENGLISH_EVENTS: [&str; 5] = ["session", "workshop", "training", "meeting", "sessions"];
 const ARABIC_ORDINALS: [(&str, u32); 10] = [
-    ("اولى", 1), ("ثانية", 2), ("ثالثة", 3), ("رابعة", 4), ("خامسة", 5), ("سادسة", 6), ("سابعة", 7),
-    ("ثامنة", 8), ("تاسعة", 9), ("عاشرة", 10),
+    ("اولى", 1),
+    ("ثانية", 2),
+    ("ثالثة", 3),
+    ("رابعة", 4),
+    ("خامسة", 5),
+    ("سادسة", 6),
+    ("سابعة", 7),
+    ("ثامنة", 8),
+    ("تاسعة", 9),
+    ("عاشرة", 10),
 ];
 const ARABIC_ORDINALS_MASCULINE: [(&str, u32); 10] = [
-    ("اول", 1), ("ثاني", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("سادس", 6), ("سابع", 7),
-    ("ثامن", 8), ("تاسع", 9), ("عاشر", 10),
+    ("اول", 1),
+    ("ثاني", 2),
+    ("ثالث", 3),
+    ("رابع", 4),
+    ("خامس", 5),
+    ("سادس", 6),
+    ("سابع", 7),
+    ("ثامن", 8),
+    ("تاسع", 9),
+    ("عاشر", 10),
 ];
 const ARABIC_EVENTS: [&str; 6] = ["جلسة", "ورشة", "اجتماع", "تدريب", "دورة", "لقاء"];
 

@@ -67,11 +67,9 @@ impl ReadError {
     /// What to tell the person, in `lang`.
     pub fn message(&self, lang: Language) -> String {
         match self {
-            ReadError::NotJson { line, column } => i18n::format(
-                lang,
-                Msg::ImportNotJson,
-                &[("line", &line.to_string()), ("column", &column.to_string())],
-            ),
+            ReadError::NotJson { line, column } => {
+                i18n::format(lang, Msg::ImportNotJson, &[("line", &line.to_string()), ("column", &column.to_string())])
+            }
             ReadError::NotAReport => i18n::text(lang, Msg::ImportNotAReport).to_owned(),
             ReadError::NewerVersion { found } => {
                 i18n::format(lang, Msg::ImportNewerVersion, &[("version", &found.to_string())])
@@ -179,8 +177,7 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
         return Err(ReadError::NotAReport);
     }
     let migrated = migrate(raw, version);
-    let report: Report =
-        serde_json::from_str(&migrated).map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
+    let report: Report = serde_json::from_str(&migrated).map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
     // Photos that are not image data URLs are dropped, as is a `photos` that is not an object:
     // a report's text never fails to open because of its photos.
     let photos = field("photos")
@@ -247,7 +244,9 @@ mod tests {
     #[test]
     fn a_newer_document_can_still_be_shown() {
         let newer = SCHEMA_VERSION + 1;
-        let text = format!(r#"{{"format":"{FORMAT}","schema_version":{newer},"report":{{"title":"From the future","new_field":[1]}}}}"#);
+        let text = format!(
+            r#"{{"format":"{FORMAT}","schema_version":{newer},"report":{{"title":"From the future","new_field":[1]}}}}"#
+        );
         let (document, found) = read_newer_document(&text).expect("readable");
         assert_eq!(found, newer);
         assert_eq!(document.report.title, "From the future");

@@ -68,11 +68,7 @@ impl MemoryStore {
     }
 
     fn used_without(&self, key: &str) -> usize {
-        self.entries
-            .iter()
-            .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| utf16_len(k) + utf16_len(v))
-            .sum()
+        self.entries.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| utf16_len(k) + utf16_len(v)).sum()
     }
 }
 
@@ -187,7 +183,10 @@ pub enum Opened {
     /// The draft, and its revision (to give back to [`Library::save`]).
     Draft(Document, u64),
     /// Written by a newer version of the app: it can be shown but must not be saved over.
-    Newer { document: Document, version: u32 },
+    Newer {
+        document: Document,
+        version: u32,
+    },
     /// The key exists but its text is not a readable report; it is left untouched.
     Unreadable(ReadError),
     Missing,
@@ -401,7 +400,13 @@ impl<S: KeyValueStore> Library<S> {
 
     /// Stores `text` as a new draft `id` (restoring a backup), listed with `summary`'s dates.
     /// Never replaces a stored draft.
-    pub fn add_raw(&mut self, id: &str, text: &str, updated_ms: f64, deleted_ms: Option<f64>) -> Result<(), StoreError> {
+    pub fn add_raw(
+        &mut self,
+        id: &str,
+        text: &str,
+        updated_ms: f64,
+        deleted_ms: Option<f64>,
+    ) -> Result<(), StoreError> {
         if self.raw(id).is_some() {
             return Err(StoreError::Other(format!("draft {id} exists")));
         }
@@ -424,9 +429,7 @@ impl<S: KeyValueStore> Library<S> {
             .drafts
             .iter()
             .filter(|d| d.deleted_ms.is_none())
-            .filter(|d| {
-                query.is_empty() || d.title.to_lowercase().contains(&query) || d.date.contains(&query)
-            })
+            .filter(|d| query.is_empty() || d.title.to_lowercase().contains(&query) || d.date.contains(&query))
             .collect();
         found.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
         found
@@ -628,7 +631,9 @@ pub(crate) mod tests {
     fn a_newer_draft_opens_to_be_shown_only() {
         let mut store = MemoryStore::new();
         let newer = SCHEMA_VERSION + 1;
-        let text = format!(r#"{{"format":"taqrir-report","schema_version":{newer},"report":{{"title":"Later","shiny":true}}}}"#);
+        let text = format!(
+            r#"{{"format":"taqrir-report","schema_version":{newer},"report":{{"title":"Later","shiny":true}}}}"#
+        );
         store.set(&key("n"), &text).unwrap();
         let mut library = Library::open(store);
         assert!(matches!(library.open_draft("n"), Opened::Newer { version, .. } if version == newer));
@@ -643,7 +648,8 @@ pub(crate) mod tests {
         store.set(&key("b"), "garbage").unwrap();
         store.set(INDEX_KEY, "garbage").unwrap();
         let library = Library::open(store);
-        let mut listed: Vec<_> = library.drafts().iter().map(|d| (d.id.as_str(), d.title.as_str(), d.unreadable)).collect();
+        let mut listed: Vec<_> =
+            library.drafts().iter().map(|d| (d.id.as_str(), d.title.as_str(), d.unreadable)).collect();
         listed.sort();
         assert_eq!(listed, [("a", "Found again", false), ("b", "", true)]);
     }
@@ -740,7 +746,11 @@ pub(crate) mod tests {
 
     impl KeyValueStore for Unreadable {
         fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            if self.failing { Err(StoreError::Other("read failed".into())) } else { self.inner.get(key) }
+            if self.failing {
+                Err(StoreError::Other("read failed".into()))
+            } else {
+                self.inner.get(key)
+            }
         }
         fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
             self.inner.set(key, value)
@@ -796,12 +806,7 @@ pub(crate) mod tests {
         library.measure_other_keys();
         library.save("a", &titled("Some report"), 1.0, 0).unwrap();
         library.save("b", &titled("Another report"), 2.0, 0).unwrap();
-        let expected: usize = library
-            .store()
-            .entries
-            .iter()
-            .map(|(k, v)| utf16_len(k) + utf16_len(v))
-            .sum();
+        let expected: usize = library.store().entries.iter().map(|(k, v)| utf16_len(k) + utf16_len(v)).sum();
         assert_eq!(library.used(), expected as u64);
     }
 }

@@ -134,10 +134,49 @@ pub fn safe_href(text: &str) -> Option<&str> {
 }
 
 const MONTHS: [[&str; 12]; 3] = [
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     // The Levantine month names used in Iraq.
-    ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
-    ["کانوونی دووەم", "شوبات", "ئازار", "نیسان", "ئایار", "حوزەیران", "تەممووز", "ئاب", "ئەیلوول", "تشرینی یەکەم", "تشرینی دووەم", "کانوونی یەکەم"],
+    [
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ],
+    [
+        "کانوونی دووەم",
+        "شوبات",
+        "ئازار",
+        "نیسان",
+        "ئایار",
+        "حوزەیران",
+        "تەممووز",
+        "ئاب",
+        "ئەیلوول",
+        "تشرینی یەکەم",
+        "تشرینی دووەم",
+        "کانوونی یەکەم",
+    ],
 ];
 
 /// A YYYY-MM-DD date written out in `lang` (Gregorian): "7 March 2024", "7 آذار 2024".
@@ -244,8 +283,11 @@ impl<'a> Export<'a> {
         self.w.element("p", &[("class", "kind"), ("dir", "auto")], &kind);
         let title = if has(&r.title) { r.title.as_str() } else { self.t(Msg::UntitledReport) };
         self.w.element("h1", &[("dir", "auto")], title);
-        let byline: Vec<&str> =
-            [&r.organizing_organization, &r.project_name, &r.donor].into_iter().map(String::as_str).filter(|s| has(s)).collect();
+        let byline: Vec<&str> = [&r.organizing_organization, &r.project_name, &r.donor]
+            .into_iter()
+            .map(String::as_str)
+            .filter(|s| has(s))
+            .collect();
         if !byline.is_empty() {
             self.w.element("p", &[("class", "byline"), ("dir", "auto")], &byline.join(" · "));
         }
@@ -254,20 +296,29 @@ impl<'a> Export<'a> {
 
     fn details(&mut self) {
         let r = self.report;
-        let place: Vec<&str> =
-            [&r.venue, &r.city, &r.governorate, &r.country].into_iter().map(String::as_str).filter(|s| has(s)).collect();
+        let place: Vec<&str> = [&r.venue, &r.city, &r.governorate, &r.country]
+            .into_iter()
+            .map(String::as_str)
+            .filter(|s| has(s))
+            .collect();
         let time = match (has(&r.start_time), has(&r.end_time)) {
             (true, true) => format!("{} – {}", self.time(&r.start_time), self.time(&r.end_time)),
             (true, false) => self.time(&r.start_time),
             (false, true) => self.time(&r.end_time),
             (false, false) => String::new(),
         };
-        let facilitators: Vec<String> = r
-            .facilitators
-            .iter()
-            .filter(|f| has(&f.name))
-            .map(|f| if has(&f.role) { format!("{} ({})", f.name.trim(), f.role.trim()) } else { f.name.trim().to_owned() })
-            .collect();
+        let facilitators: Vec<String> =
+            r.facilitators
+                .iter()
+                .filter(|f| has(&f.name))
+                .map(|f| {
+                    if has(&f.role) {
+                        format!("{} ({})", f.name.trim(), f.role.trim())
+                    } else {
+                        f.name.trim().to_owned()
+                    }
+                })
+                .collect();
         let rows = [
             (Msg::Date, long_date(&r.date, self.lang, r.digits)),
             (Msg::ExportTime, time),
@@ -409,7 +460,8 @@ impl<'a> Export<'a> {
     }
 
     fn discussion(&mut self) {
-        let points: Vec<_> = self.report.discussion_points.iter().filter(|d| has(&d.heading) || has(&d.details)).collect();
+        let points: Vec<_> =
+            self.report.discussion_points.iter().filter(|d| has(&d.heading) || has(&d.details)).collect();
         if points.is_empty() {
             return;
         }
@@ -435,7 +487,8 @@ impl<'a> Export<'a> {
         for s in speakers {
             self.w.markup("<div class=\"speaker\">");
             self.w.element("h3", &[("dir", "auto")], s.name.trim());
-            let role: Vec<&str> = [s.position.trim(), s.organization.trim()].into_iter().filter(|x| !x.is_empty()).collect();
+            let role: Vec<&str> =
+                [s.position.trim(), s.organization.trim()].into_iter().filter(|x| !x.is_empty()).collect();
             if !role.is_empty() {
                 self.w.element("p", &[("class", "role"), ("dir", "auto")], &role.join(", "));
             }
@@ -461,7 +514,8 @@ impl<'a> Export<'a> {
             if has(&g.members) || g.member_count.value().is_some() {
                 let label = self.t(Msg::Members);
                 let count = self.number(&g.member_count).map(|n| format!(" ({n})")).unwrap_or_default();
-                let names = g.members.split(['\n']).map(str::trim).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(", ");
+                let names =
+                    g.members.split(['\n']).map(str::trim).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(", ");
                 self.w.element("p", &[("dir", "auto")], &format!("{label}{count}: {names}"));
             }
             self.w.paragraphs(&g.outcomes);
@@ -493,7 +547,11 @@ impl<'a> Export<'a> {
                 for (n, (photo, url)) in figures.enumerate() {
                     let caption = photo.caption.trim();
                     let alt = if caption.is_empty() {
-                        i18n::format(self.lang, Msg::PhotoLegend, &[("n", &self.report.digits.apply(&(n + 1).to_string()))])
+                        i18n::format(
+                            self.lang,
+                            Msg::PhotoLegend,
+                            &[("n", &self.report.digits.apply(&(n + 1).to_string()))],
+                        )
                     } else {
                         caption.to_owned()
                     };
@@ -613,7 +671,10 @@ pub fn email_summary(report: &Report) -> (String, String) {
         (Msg::Date, long_date(&report.date, lang, report.digits)),
         (Msg::ExportPlace, place.join(", ")),
         (Msg::OrganizingOrganization, report.organizing_organization.trim().to_owned()),
-        (Msg::TotalParticipants, report.participants.total.value().map(|n| report.digits.apply(&n.to_string())).unwrap_or_default()),
+        (
+            Msg::TotalParticipants,
+            report.participants.total.value().map(|n| report.digits.apply(&n.to_string())).unwrap_or_default(),
+        ),
     ];
     for (label, value) in facts {
         if has(&value) {
@@ -640,7 +701,9 @@ mod tests {
     fn only_http_https_and_mailto_become_links() {
         assert_eq!(safe_href("https://example.org/a"), Some("https://example.org/a"));
         assert_eq!(safe_href("mailto:info@nbh.org"), Some("mailto:info@nbh.org"));
-        for bad in ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "https://", "//evil", "https://a\"onmouseover=x"] {
+        for bad in
+            ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "https://", "//evil", "https://a\"onmouseover=x"]
+        {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
     }
@@ -655,7 +718,8 @@ mod tests {
 
     #[test]
     fn file_names_come_from_the_date_and_title() {
-        let mut report = Report { title: "Fourth Dialogue Session".into(), date: "2024-03-07".into(), ..Report::blank() };
+        let mut report =
+            Report { title: "Fourth Dialogue Session".into(), date: "2024-03-07".into(), ..Report::blank() };
         assert_eq!(file_name(&report, "html"), "2024-03-07-fourth-dialogue-session.html");
         report.title = "الجلسة الحوارية / الرابعة".into();
         assert_eq!(file_name(&report, "json"), "2024-03-07-الجلسة-الحوارية-الرابعة.json");

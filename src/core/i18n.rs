@@ -87,11 +87,7 @@ pub fn activity_name(kind: ActivityType) -> Msg {
 /// The text of `msg` in `lang`, falling back to English (and then to the key) so that a missing
 /// translation never blanks the interface.
 pub fn text(lang: Language, msg: Msg) -> &'static str {
-    table(lang)
-        .get(msg.key())
-        .or_else(|| table(Language::English).get(msg.key()))
-        .copied()
-        .unwrap_or(msg.key())
+    table(lang).get(msg.key()).or_else(|| table(Language::English).get(msg.key())).copied().unwrap_or(msg.key())
 }
 
 /// The text of `msg` with each `{name}` replaced by its value.
@@ -140,11 +136,9 @@ mod tests {
     fn every_language_has_every_key_and_no_stray_ones() {
         for lang in Language::ALL {
             let table = parse(source(lang));
-            let missing: Vec<_> =
-                Msg::ALL.iter().map(|m| m.key()).filter(|k| !table.contains_key(k)).collect();
+            let missing: Vec<_> = Msg::ALL.iter().map(|m| m.key()).filter(|k| !table.contains_key(k)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-            let stray: Vec<_> =
-                table.keys().filter(|k| !Msg::ALL.iter().any(|m| m.key() == **k)).collect();
+            let stray: Vec<_> = table.keys().filter(|k| !Msg::ALL.iter().any(|m| m.key() == **k)).collect();
             assert!(stray.is_empty(), "{} has unknown keys {stray:?}", lang.code());
         }
     }
@@ -157,9 +151,8 @@ mod tests {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                let (_, value) = line.split_once(" = ").unwrap_or_else(|| {
-                    panic!("{}: malformed line {line:?}", lang.code())
-                });
+                let (_, value) =
+                    line.split_once(" = ").unwrap_or_else(|| panic!("{}: malformed line {line:?}", lang.code()));
                 assert!(!value.trim().is_empty(), "{}: empty text in {line:?}", lang.code());
             }
         }

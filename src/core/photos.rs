@@ -174,7 +174,9 @@ mod tests {
 
     #[test]
     fn only_jpeg_png_and_webp_base64_urls_are_images() {
-        for good in ["data:image/jpeg;base64,/9j/4A==", "data:image/png;base64,iVBORw0K", "data:image/webp;base64,UklGRg=="] {
+        for good in
+            ["data:image/jpeg;base64,/9j/4A==", "data:image/png;base64,iVBORw0K", "data:image/webp;base64,UklGRg=="]
+        {
             assert!(is_image_data_url(good), "{good}");
         }
         for bad in [

@@ -454,11 +454,7 @@ impl WorkingGroup {
     /// The group's size: the number given, or else the number of names listed.
     pub fn size(&self) -> Option<u32> {
         self.member_count.value().or_else(|| {
-            let names = self
-                .members
-                .split(['\n', ',', '،', ';', '؛'])
-                .filter(|name| !name.trim().is_empty())
-                .count();
+            let names = self.members.split(['\n', ',', '،', ';', '؛']).filter(|name| !name.trim().is_empty()).count();
             (names > 0).then_some(names as u32)
         })
     }
@@ -523,8 +519,7 @@ mod tests {
 
     #[test]
     fn rows_get_distinct_ids_when_read() {
-        let report: Report =
-            serde_json::from_str(r#"{"objectives":[{"text":"a"},{"text":"b"}]}"#).unwrap();
+        let report: Report = serde_json::from_str(r#"{"objectives":[{"text":"a"},{"text":"b"}]}"#).unwrap();
         assert_ne!(report.objectives[0].id.0, report.objectives[1].id.0);
         assert_eq!(report.objectives[1].text, "b");
     }

@@ -4,12 +4,8 @@
 use crate::core::report::{ActivityType, AgendaItem, Report, RowId, Section, TextItem};
 
 /// The templates offered, in the order shown.
-pub const TEMPLATES: [ActivityType; 4] = [
-    ActivityType::DialogueSession,
-    ActivityType::Workshop,
-    ActivityType::ClosingSession,
-    ActivityType::Meeting,
-];
+pub const TEMPLATES: [ActivityType; 4] =
+    [ActivityType::DialogueSession, ActivityType::Workshop, ActivityType::ClosingSession, ActivityType::Meeting];
 
 fn agenda(rows: &[(&str, &str, &str)]) -> Vec<AgendaItem> {
     rows.iter()

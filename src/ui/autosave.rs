@@ -26,10 +26,7 @@ pub fn install(session: Session) {
                 flush();
             }
         });
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        );
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
         // Lives as long as the page.
         on_visibility.forget();
     }

@@ -50,9 +50,7 @@ impl Checks {
             return true;
         }
         let question = self.i18n.format(Msg::ExportWithProblems, &[("n", &count.to_string())]);
-        web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(true)
+        web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(true)
     }
 }
 

@@ -85,7 +85,12 @@ pub fn download(file: &OutFile) -> Option<()> {
     link.set_download(&file.name);
     link.click();
     // Give the browser time to start the download before the URL goes away.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Some(())
 }
 
@@ -114,11 +119,7 @@ fn print(report: &Report, photos: &PhotoData) -> Option<()> {
 
 fn mailto(report: &Report) -> String {
     let (subject, body) = email_summary(report);
-    format!(
-        "mailto:?subject={}&body={}",
-        js_sys::encode_uri_component(&subject),
-        js_sys::encode_uri_component(&body)
-    )
+    format!("mailto:?subject={}&body={}", js_sys::encode_uri_component(&subject), js_sys::encode_uri_component(&body))
 }
 
 /// `navigator.share` with files, where the browser has it (phones, mostly).
@@ -197,14 +198,12 @@ pub fn ReportActions(
             });
         }
     };
-    let on_import = move |chosen: Result<Vec<u8>, ReadError>| {
-        match chosen.and_then(|bytes| import_document(&bytes)) {
-            Ok(document) => {
-                import_error.set(None);
-                session.open_document(document);
-            }
-            Err(error) => import_error.set(Some(error.message(i18n.language()))),
+    let on_import = move |chosen: Result<Vec<u8>, ReadError>| match chosen.and_then(|bytes| import_document(&bytes)) {
+        Ok(document) => {
+            import_error.set(None);
+            session.open_document(document);
         }
+        Err(error) => import_error.set(Some(error.message(i18n.language()))),
     };
 
     view! {

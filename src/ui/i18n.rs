@@ -20,10 +20,7 @@ impl I18n {
         provide_context(i18n);
         Effect::new(move || {
             let language = i18n.language.get();
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                 let _ = root.set_attribute("lang", language.code());
                 let _ = root.set_attribute("dir", if language.is_rtl() { "rtl" } else { "ltr" });
             }
@@ -81,8 +78,7 @@ fn initial_language() -> Language {
     stored
         .or_else(|| {
             let navigator = window?.navigator();
-            let preferred: Vec<String> =
-                navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+            let preferred: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
             preferred.into_iter().chain(navigator.language()).find_map(|tag| language_for_tag(&tag))
         })
         .unwrap_or_default()

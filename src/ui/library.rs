@@ -2,17 +2,18 @@
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
 use crate::core::backup::{
-    photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored, MAX_BACKUP_BYTES_WITH_PHOTOS,
+    photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored,
+    MAX_BACKUP_BYTES_WITH_PHOTOS,
 };
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
-use crate::core::i18n::{self, Msg};
 use crate::core::html_export::long_date;
+use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Digits, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::choose_file::ChooseJsonFile;
-use crate::ui::i18n::use_i18n;
 use crate::ui::exports::{download, OutFile};
+use crate::ui::i18n::use_i18n;
 use crate::ui::session::{new_draft_id, Screen, Session};
 use leptos::prelude::*;
 
@@ -111,11 +112,7 @@ pub fn ReportsScreen() -> impl IntoView {
             return unreadable_row(summary, session, delete).into_any();
         }
         let id = summary.id.clone();
-        let title = if summary.title.trim().is_empty() {
-            None
-        } else {
-            Some(summary.title.clone())
-        };
+        let title = if summary.title.trim().is_empty() { None } else { Some(summary.title.clone()) };
         let shown_title = title.clone();
         let heading = move || shown_title.clone().unwrap_or_else(|| i18n.t(Msg::UntitledReport).to_owned());
         let (open_id, dup_id, rename_id, save_id) = (id.clone(), id.clone(), id.clone(), id.clone());
@@ -298,7 +295,8 @@ fn Trash() -> impl IntoView {
     };
     let row = move |summary: DraftSummary| {
         let title = summary.title.clone();
-        let heading = move || if title.trim().is_empty() { i18n.t(Msg::UntitledReport).to_owned() } else { title.clone() };
+        let heading =
+            move || if title.trim().is_empty() { i18n.t(Msg::UntitledReport).to_owned() } else { title.clone() };
         let erased = summary.erased_at().unwrap_or_default();
         let erased_on = move || {
             let (date, _) = local_day_and_time(erased, i18n.language());
@@ -335,7 +333,11 @@ fn Trash() -> impl IntoView {
 
 /// A draft whose stored text cannot be read: it can be downloaded as it is, or deleted (to the
 /// trash, like any draft), never opened or saved over.
-fn unreadable_row(summary: DraftSummary, session: Session, delete: impl Fn(DraftSummary) + Copy + 'static) -> impl IntoView {
+fn unreadable_row(
+    summary: DraftSummary,
+    session: Session,
+    delete: impl Fn(DraftSummary) + Copy + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = summary.id.clone();
     let title = summary.title.clone();
@@ -384,7 +386,11 @@ fn StorageAndBackups() -> impl IntoView {
         let usage = StorageUse { used: session.used.get() };
         i18n.format(
             Msg::StorageUsed,
-            &[("used", &usage.used_mb()), ("quota", &StorageUse::quota_mb()), ("percent", &usage.percent().to_string())],
+            &[
+                ("used", &usage.used_mb()),
+                ("quota", &StorageUse::quota_mb()),
+                ("percent", &usage.percent().to_string()),
+            ],
         )
     };
     let back_up = move |_| {
@@ -397,7 +403,13 @@ fn StorageAndBackups() -> impl IntoView {
                 .unwrap_or_default();
             let photos = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft)).await;
             if let Some(text) = session.with_library(|library| write_backup_with_photos(library, now, &photos)) {
-                let day: String = js_sys::Date::new(&now.into()).to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+                let day: String = js_sys::Date::new(&now.into())
+                    .to_iso_string()
+                    .as_string()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(10)
+                    .collect();
                 download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
             }
         });

@@ -24,9 +24,7 @@ impl LocalStore {
 
 fn store_error(error: JsValue) -> StoreError {
     match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
-        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            StoreError::QuotaExceeded
-        }
+        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
         Some(name) if name == "SecurityError" => StoreError::Unavailable,
         Some(name) => StoreError::Other(name),
         None => StoreError::Other(format!("{error:?}")),

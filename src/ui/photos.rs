@@ -53,11 +53,8 @@ thread_local! {
 impl Photos {
     /// Sets up photo handling for `session`, and erases photos nobody can reach any more.
     pub fn install(session: Session) -> Photos {
-        let photos = Photos {
-            version: RwSignal::new(0),
-            pending: RwSignal::new(HashSet::new()),
-            not_copied: RwSignal::new(0),
-        };
+        let photos =
+            Photos { version: RwSignal::new(0), pending: RwSignal::new(HashSet::new()), not_copied: RwSignal::new(0) };
         PHOTOS.with(|slot| slot.set(Some(photos)));
         provide_context(photos);
         // The sweep waits until the app has settled, so that it never slows down opening.
@@ -113,12 +110,8 @@ pub async fn downscale(file: &web_sys::Blob) -> Result<web_sys::Blob, PhotoError
             document.create_element("canvas").ok().and_then(|e| e.dyn_into().ok()).ok_or(PhotoError::Unreadable)?;
         canvas.set_width(width);
         canvas.set_height(height);
-        let context: web_sys::CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or(PhotoError::Unreadable)?;
+        let context: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or(PhotoError::Unreadable)?;
         // A JPEG has no transparency: what was transparent becomes white, not black.
         context.set_fill_style_str("#ffffff");
         context.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
@@ -148,7 +141,11 @@ async fn encode_jpeg(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::Blo
     });
     let callback = callback?;
     canvas
-        .to_blob_with_type_and_encoder_options(callback.as_ref().unchecked_ref(), "image/jpeg", &JsValue::from(JPEG_QUALITY))
+        .to_blob_with_type_and_encoder_options(
+            callback.as_ref().unchecked_ref(),
+            "image/jpeg",
+            &JsValue::from(JPEG_QUALITY),
+        )
         .ok()?;
     let blob = JsFuture::from(promise).await.ok()?;
     drop(callback);
@@ -309,9 +306,8 @@ async fn collect_garbage(session: Session, started: f64) {
         let unreachable = if photo.draft == open {
             !referenced.contains(&photo.id)
         } else {
-            let draft_exists = *exists.entry(photo.draft.clone()).or_insert_with(|| {
-                session.raw_draft(&photo.draft).is_some()
-            });
+            let draft_exists =
+                *exists.entry(photo.draft.clone()).or_insert_with(|| session.raw_draft(&photo.draft).is_some());
             !draft_exists
         };
         if unreachable {

@@ -244,8 +244,8 @@ impl Session {
         if stored_rev == self.rev.get_value() || self.read_only.get_untracked().is_some() {
             return;
         }
-        let unsaved = self.pending_save.with_value(Option::is_some)
-            || !matches!(self.status.get_untracked(), SaveStatus::Saved);
+        let unsaved =
+            self.pending_save.with_value(Option::is_some) || !matches!(self.status.get_untracked(), SaveStatus::Saved);
         if unsaved {
             self.cancel_pending_save();
             self.status.set(SaveStatus::Conflict);

@@ -18,9 +18,7 @@ pub fn Editor() -> impl IntoView {
     let session = expect_context::<Session>();
     let report = session.report;
     let i18n = use_i18n();
-    provide_context(ReportLanguage(Memo::new(move |_| {
-        report.language().try_get().unwrap_or_default()
-    })));
+    provide_context(ReportLanguage(Memo::new(move |_| report.language().try_get().unwrap_or_default())));
     let drawn = RwSignal::new(0usize);
     draw_after_next_frame(drawn);
 
@@ -85,10 +83,7 @@ fn section(heading: Msg, name: &'static str, body: impl IntoView + 'static) -> A
 
 fn activity_options(i18n: I18n) -> Signal<Vec<(&'static str, String)>> {
     Signal::derive(move || {
-        ActivityType::ALL
-            .iter()
-            .map(|kind| (kind.code(), i18n.t(activity_name(*kind)).to_owned()))
-            .collect()
+        ActivityType::ALL.iter().map(|kind| (kind.code(), i18n.t(activity_name(*kind)).to_owned())).collect()
     })
 }
 
@@ -211,7 +206,8 @@ fn objectives(report: Store<Report>) -> AnyView {
 
 fn people(report: Store<Report>) -> AnyView {
     let facilitators = row_list(
-        report.facilitators(), "facilitators",
+        report.facilitators(),
+        "facilitators",
         Msg::RowFacilitator,
         Msg::AddFacilitator,
         |row: Field<Facilitator>, i| {
@@ -221,14 +217,20 @@ fn people(report: Store<Report>) -> AnyView {
             }
         },
     );
-    let speakers = row_list(report.speakers(), "speakers", Msg::RowSpeaker, Msg::AddSpeaker, |row: Field<Speaker>, i| {
-        view! {
-            <TextField field=row.name() label=Msg::Name id=row_field_id("speakers", i, "name") />
-            <TextField field=row.position() label=Msg::Position id=row_field_id("speakers", i, "position") />
-            <TextField field=row.organization() label=Msg::Organization id=row_field_id("speakers", i, "organization") />
-            <TextField field=row.summary() label=Msg::Summary id=row_field_id("speakers", i, "summary") kind=TextKind::Paragraph />
-        }
-    });
+    let speakers = row_list(
+        report.speakers(),
+        "speakers",
+        Msg::RowSpeaker,
+        Msg::AddSpeaker,
+        |row: Field<Speaker>, i| {
+            view! {
+                <TextField field=row.name() label=Msg::Name id=row_field_id("speakers", i, "name") />
+                <TextField field=row.position() label=Msg::Position id=row_field_id("speakers", i, "position") />
+                <TextField field=row.organization() label=Msg::Organization id=row_field_id("speakers", i, "organization") />
+                <TextField field=row.summary() label=Msg::Summary id=row_field_id("speakers", i, "summary") kind=TextKind::Paragraph />
+            }
+        },
+    );
     section(
         Msg::SectionPeople,
         "people",
@@ -248,7 +250,8 @@ fn participants(report: Store<Report>) -> AnyView {
     let i18n = use_i18n();
     let p = report.participants();
     let governorates = row_list(
-        p.governorates(), "participants-governorates",
+        p.governorates(),
+        "participants-governorates",
         Msg::RowGovernorate,
         Msg::AddGovernorate,
         |row: Field<GovernorateCount>, i| {
@@ -259,7 +262,8 @@ fn participants(report: Store<Report>) -> AnyView {
         },
     );
     let categories = row_list(
-        p.categories(), "participants-categories",
+        p.categories(),
+        "participants-categories",
         Msg::RowParticipantCategory,
         Msg::AddParticipantCategory,
         |row: Field<ParticipantCategory>, i| {
@@ -321,7 +325,8 @@ fn discussion(report: Store<Report>) -> AnyView {
         Msg::SectionDiscussion,
         "discussion",
         row_list(
-            report.discussion_points(), "discussion_points",
+            report.discussion_points(),
+            "discussion_points",
             Msg::RowDiscussionPoint,
             Msg::AddDiscussionPoint,
             |row: Field<DiscussionPoint>, i| {
@@ -339,7 +344,8 @@ fn working_groups(report: Store<Report>) -> AnyView {
         Msg::SectionWorkingGroups,
         "working-groups",
         row_list(
-            report.working_groups(), "working_groups",
+            report.working_groups(),
+            "working_groups",
             Msg::RowWorkingGroup,
             Msg::AddWorkingGroup,
             |row: Field<WorkingGroup>, i| {
@@ -388,12 +394,18 @@ fn attachments(report: Store<Report>) -> AnyView {
 }
 
 fn closing(report: Store<Report>) -> AnyView {
-    let sections = row_list(report.extra_sections(), "extra_sections", Msg::RowSection, Msg::AddSection, |row: Field<Section>, i| {
-        view! {
-            <TextField field=row.heading() label=Msg::Heading id=row_field_id("extra_sections", i, "heading") />
-            <TextField field=row.text() label=Msg::Text id=row_field_id("extra_sections", i, "text") kind=TextKind::Paragraph />
-        }
-    });
+    let sections = row_list(
+        report.extra_sections(),
+        "extra_sections",
+        Msg::RowSection,
+        Msg::AddSection,
+        |row: Field<Section>, i| {
+            view! {
+                <TextField field=row.heading() label=Msg::Heading id=row_field_id("extra_sections", i, "heading") />
+                <TextField field=row.text() label=Msg::Text id=row_field_id("extra_sections", i, "text") kind=TextKind::Paragraph />
+            }
+        },
+    );
     view! {
         {section(
             Msg::SectionClosing,

@@ -3,13 +3,13 @@
 
 use super::fields::ReportLanguage;
 use crate::core::i18n::Msg;
+use crate::core::report::Report;
 use crate::core::report::{Attachment, PhotoRef, ReportStoreFields};
 use crate::ui::i18n::use_i18n;
 use crate::ui::photo_store;
 use crate::ui::photos::{add_photo, forget_photo, set_caption, Photos};
 use crate::ui::session::Session;
 use leptos::prelude::*;
-use crate::core::report::Report;
 use reactive_stores::{Field, KeyedSubfield, Store};
 
 type Attachments = KeyedSubfield<Store<Report>, Report, u64, Vec<Attachment>>;

@@ -17,8 +17,18 @@ macro_rules! rows {
     ($($ty:ty),*) => { $(impl Row for $ty { fn row_id(&self) -> RowId { self.id } })* };
 }
 use crate::core::report::*;
-rows!(Section, Facilitator, Speaker, TextItem, AgendaItem, DiscussionPoint, Attachment,
-      WorkingGroup, GovernorateCount, ParticipantCategory);
+rows!(
+    Section,
+    Facilitator,
+    Speaker,
+    TextItem,
+    AgendaItem,
+    DiscussionPoint,
+    Attachment,
+    WorkingGroup,
+    GovernorateCount,
+    ParticipantCategory
+);
 
 /// Renders `list` (a keyed store field such as `report.agenda()`) as editable rows; `name` is
 /// the list's name in field ids (see `crate::core::checks::FieldPath`).
@@ -131,8 +141,7 @@ where
 /// Moving a row moves its DOM node, which drops focus; put it back on the button that was
 /// pressed, or on its sibling when the row reached the end and the button became disabled.
 fn keep_focus_on(ev: leptos::ev::MouseEvent) {
-    let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok())
-    else {
+    let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()) else {
         return;
     };
     request_animation_frame(move || {
@@ -147,11 +156,8 @@ fn keep_focus_on(ev: leptos::ev::MouseEvent) {
 }
 
 fn focus_first(root: &web_sys::Element, selector: &str) {
-    if let Some(element) = root
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(element) =
+        root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
     }
