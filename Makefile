@@ -11,13 +11,19 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: run test bench build tools rust-tools node-tools chromium unit wasm-unit e2e clean
+.PHONY: run test bench build tools rust-tools node-tools chromium lint unit wasm-unit e2e golden clean
 
 run: build
 	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: tools unit wasm-unit build e2e
+test: tools lint unit wasm-unit build e2e
+
+# Formatting and lints on both targets: what fails here does not land.
+lint: rust-tools
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 # Timings are not tests: the bench is separate from `make test` (its harness is tested there).
 bench: tools build
@@ -38,6 +44,11 @@ wasm-unit: rust-tools chromium
 
 e2e: chromium node-tools
 	playwright test
+
+# Rewrites the golden HTML files from the exporter; review the diff before committing it.
+# A test run never writes them.
+golden:
+	UPDATE_GOLDEN=1 cargo test --locked --test html_export golden
 
 tools: rust-tools node-tools chromium
 
