@@ -6,6 +6,7 @@ pub mod document;
 pub mod drafts;
 pub mod html_export;
 pub mod i18n;
+pub mod open_draft;
 pub mod photos;
 pub mod report;
 pub mod templates;

@@ -1,0 +1,334 @@
+//! The draft open in the editor, as a state machine over the draft library.
+//!
+//! It decides when the open draft is written and when it must not be (written by a newer version,
+//! in conflict with another tab's save), and what the editor shows after each event: opening,
+//! an edit, a save's result, another tab's save, deleting or renaming the open draft, starting a
+//! new one. The report itself lives in the UI's reactive store, so that typing never clones it:
+//! events that write take it by reference, events that replace it return the one to show.
+
+use crate::core::document::{Document, ReadError};
+use crate::core::drafts::{KeyValueStore, Library, Opened, SaveError, StoreError};
+use crate::core::photos::PhotoData;
+use crate::core::report::Report;
+use serde_json::{Map, Value};
+
+/// Where the open draft's saving stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    /// An edit waits to be written (or is being written).
+    Saving,
+    /// The last write failed; it is tried again.
+    Failed(StoreError),
+    /// Another tab saved this draft while this one had changes not yet saved: nothing is written
+    /// until the person chooses what to keep.
+    Conflict,
+}
+
+/// The clock and the ids the open draft needs; the browser's in the app, counters in tests.
+pub trait Environment {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> f64;
+    fn new_draft_id(&mut self) -> String;
+    fn new_photo_id(&mut self) -> String;
+}
+
+/// A draft that has just become the open one, with what the UI must do for it.
+#[derive(Debug, PartialEq)]
+pub struct Started {
+    /// The report to put in the editor.
+    pub report: Report,
+    /// Photos to store for the new draft, as `(old id, new id)`: each from `embedded`, or else
+    /// copied from the stored photo with the old id.
+    pub photo_copies: Vec<(String, String)>,
+    /// Photos carried in an imported file, by their old id.
+    pub embedded: PhotoData,
+}
+
+/// What opening the app found.
+#[derive(Debug, PartialEq)]
+pub struct Reopened {
+    /// The report to put in the editor.
+    pub report: Report,
+    /// The id of the draft last open, if its stored text could not be read. It stays in storage,
+    /// untouched, and a blank draft is open instead.
+    pub unreadable: Option<String>,
+}
+
+/// The open draft and the library it lives in.
+pub struct OpenDraft<S: KeyValueStore, E: Environment> {
+    library: Library<S>,
+    env: E,
+    id: String,
+    /// The revision this tab last read or wrote.
+    rev: u64,
+    /// Envelope fields of the open document this version does not know, kept on save.
+    unknown_fields: Map<String, Value>,
+    /// The schema version of a draft written by a newer version of the app: shown, never saved.
+    read_only: Option<u32>,
+    status: SaveStatus,
+    /// An edit not yet written.
+    pending: bool,
+    /// The editor is being given a stored draft: the change it reports next is not an edit.
+    replacing: bool,
+}
+
+impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
+    /// Reopens the draft last edited, or starts a blank one (not stored until it is edited).
+    pub fn open(mut library: Library<S>, mut env: E) -> (Self, Reopened) {
+        let mut unreadable = None;
+        let mut read_only = None;
+        let last_open = library.last_open().map(str::to_owned);
+        let found = last_open.and_then(|id| match library.open_draft(&id) {
+            Opened::Draft(document, rev) => Some((id, document, rev)),
+            Opened::Newer { document, version } => {
+                read_only = Some(version);
+                Some((id, document, 0))
+            }
+            Opened::Unreadable(_) => {
+                unreadable = Some(id);
+                None
+            }
+            Opened::Missing => None,
+        });
+        let (id, document, rev) = found.unwrap_or_else(|| (env.new_draft_id(), Document::default(), 0));
+        let draft = OpenDraft {
+            library,
+            env,
+            id,
+            rev,
+            unknown_fields: document.unknown_fields,
+            read_only,
+            status: SaveStatus::Saved,
+            pending: false,
+            replacing: false,
+        };
+        (draft, Reopened { report: document.report, unreadable })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    /// The schema version of the open draft, when a newer version of the app wrote it.
+    pub fn read_only(&self) -> Option<u32> {
+        self.read_only
+    }
+
+    pub fn library(&self) -> &Library<S> {
+        &self.library
+    }
+
+    /// The library, for work on drafts other than the open one (backups, the trash).
+    pub fn library_mut(&mut self) -> &mut Library<S> {
+        &mut self.library
+    }
+
+    /// The report changed in the editor. Returns whether a save should be scheduled.
+    pub fn edited(&mut self) -> bool {
+        if std::mem::take(&mut self.replacing) {
+            return false;
+        }
+        if self.read_only.is_some() || self.status == SaveStatus::Conflict {
+            return false;
+        }
+        self.pending = true;
+        if !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Saving;
+        }
+        true
+    }
+
+    /// Writes `report` as the open draft (the save delay has passed, or it must be written now).
+    /// Afterwards [`OpenDraft::status`] says how it went; a `Failed` status wants a retry.
+    pub fn save(&mut self, report: &Report) {
+        if self.read_only.is_some() || self.status == SaveStatus::Conflict {
+            return;
+        }
+        let document = self.document(report.clone());
+        let now = self.env.now_ms();
+        match self.library.save(&self.id, &document, now, self.rev) {
+            Ok(rev) => {
+                self.rev = rev;
+                self.pending = false;
+                self.status = SaveStatus::Saved;
+            }
+            Err(SaveError::Conflict) => {
+                self.pending = false;
+                self.status = SaveStatus::Conflict;
+            }
+            Err(SaveError::Store(error)) => self.status = SaveStatus::Failed(error),
+        }
+    }
+
+    /// The tab is being hidden or closed, or another draft is about to be opened: what is not
+    /// yet written is written now. A draft in conflict is kept as a copy of its own, so neither
+    /// version is lost; the copy is returned to show.
+    pub fn flush(&mut self, report: &Report) -> Option<Started> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        if self.status == SaveStatus::Conflict {
+            return Some(self.keep_mine_as_copy(report));
+        }
+        if self.pending || matches!(self.status, SaveStatus::Failed(_)) {
+            self.save(report);
+        }
+        None
+    }
+
+    /// Starts a blank draft; the open one is written first.
+    pub fn new_report(&mut self, current: &Report) -> Started {
+        self.open_document(current, Document::default())
+    }
+
+    /// Opens `document` (an import, a duplicate, a template) as a new draft, never over another
+    /// one; the open one is written first. Its photos get ids of their own.
+    pub fn open_document(&mut self, current: &Report, document: Document) -> Started {
+        let _ = self.flush(current);
+        let id = self.env.new_draft_id();
+        self.start(id, document)
+    }
+
+    /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the other
+    /// tab's version stays as it was saved.
+    pub fn keep_mine_as_copy(&mut self, report: &Report) -> Started {
+        let document = self.document(report.clone());
+        let id = self.env.new_draft_id();
+        self.start(id, document)
+    }
+
+    /// Resolves a conflict by showing the version the other tab saved, dropping this tab's
+    /// unsaved changes (the person chose to).
+    pub fn load_saved_version(&mut self) -> Result<Report, ReadError> {
+        self.status = SaveStatus::Saved;
+        self.pending = false;
+        let id = self.id.clone();
+        self.show_stored(&id)
+    }
+
+    /// Another tab changed storage. If it saved the open draft, its version is returned to show;
+    /// if this tab has changes of its own not yet saved, nothing is replaced and the status
+    /// becomes `Conflict`.
+    pub fn storage_changed_elsewhere(&mut self) -> Option<Report> {
+        let _ = self.library.reload();
+        self.library.measure_other_keys();
+        let stored_rev = self.library.summary(&self.id)?.rev;
+        if stored_rev == self.rev || self.read_only.is_some() {
+            return None;
+        }
+        if self.pending || self.status != SaveStatus::Saved {
+            self.pending = false;
+            self.status = SaveStatus::Conflict;
+            return None;
+        }
+        let id = self.id.clone();
+        self.show_stored(&id).ok()
+    }
+
+    /// Opens the stored draft `id`; the open one is written first.
+    pub fn open_stored(&mut self, current: &Report, id: &str) -> Result<Report, ReadError> {
+        let _ = self.flush(current);
+        let report = self.show_stored(id)?;
+        // Reopening is not an edit: the stored copy is already this one.
+        let _ = self.library.set_last_open(id);
+        Ok(report)
+    }
+
+    /// Moves draft `id` to the trash. When it is the open draft, its last edits are written
+    /// first and the editor moves to the most recently edited other draft, or a new blank one,
+    /// which is returned to show: the trashed draft is never written again from the editor, and
+    /// putting it back is the only way back.
+    pub fn delete(&mut self, current: &Report, id: &str) -> Result<Option<Report>, StoreError> {
+        let open = id == self.id;
+        if open {
+            let _ = self.flush(current);
+        }
+        let now = self.env.now_ms();
+        self.library.delete(id, now)?;
+        if !open {
+            return Ok(None);
+        }
+        let next = self.library.search("").iter().find(|d| !d.unreadable).map(|d| d.id.clone());
+        if let Some(report) = next.and_then(|next| self.open_stored(current, &next).ok()) {
+            return Ok(Some(report));
+        }
+        // Nothing else to open: a blank draft, stored once it is edited.
+        self.id = self.env.new_draft_id();
+        self.rev = 0;
+        self.read_only = None;
+        self.unknown_fields = Map::new();
+        self.pending = false;
+        self.status = SaveStatus::Saved;
+        self.replacing = true;
+        Ok(Some(Report::default()))
+    }
+
+    /// Takes draft `id` back out of the trash.
+    pub fn put_back(&mut self, id: &str) -> Result<(), StoreError> {
+        self.library.restore(id)
+    }
+
+    /// Renames draft `id`. The open draft is renamed in the editor (the title returned is to be
+    /// set there, and saves like any edit); any other draft in storage. A draft of a newer
+    /// version cannot be renamed.
+    pub fn rename(&mut self, id: &str, title: &str) -> Result<Option<String>, SaveError> {
+        if id == self.id && self.read_only.is_none() {
+            return Ok(Some(title.to_owned()));
+        }
+        let now = self.env.now_ms();
+        self.library.rename(id, title, now).map(|()| None)
+    }
+
+    /// The open draft as a document (for exporting), with the envelope fields kept.
+    pub fn document(&self, report: Report) -> Document {
+        Document { report, photos: PhotoData::default(), unknown_fields: self.unknown_fields.clone() }
+    }
+
+    /// The stored text of the open draft, exactly as it is (a newer version's draft is exported
+    /// as it was written).
+    pub fn stored_text(&self) -> Option<String> {
+        self.library.raw(&self.id)
+    }
+
+    /// Makes `document` the open draft under the new `id` and writes it.
+    fn start(&mut self, id: String, document: Document) -> Started {
+        let Document { mut report, photos, unknown_fields } = document;
+        let env = &mut self.env;
+        let photo_copies = report.reassign_photo_ids(|| env.new_photo_id());
+        self.id = id;
+        self.rev = 0;
+        self.read_only = None;
+        self.unknown_fields = unknown_fields;
+        self.status = SaveStatus::Saving;
+        self.pending = true;
+        self.save(&report);
+        Started { report, photo_copies, embedded: photos }
+    }
+
+    /// Makes the stored draft `id` the open one, without treating it as an edit.
+    fn show_stored(&mut self, id: &str) -> Result<Report, ReadError> {
+        let (document, rev, read_only) = match self.library.open_draft(id) {
+            Opened::Draft(document, rev) => (document, rev, None),
+            Opened::Newer { document, version } => (document, 0, Some(version)),
+            Opened::Unreadable(error) => return Err(error),
+            Opened::Missing => return Err(ReadError::NotAReport),
+        };
+        self.id = id.to_owned();
+        self.rev = rev;
+        self.read_only = read_only;
+        self.unknown_fields = document.unknown_fields;
+        self.pending = false;
+        self.status = SaveStatus::Saved;
+        self.replacing = true;
+        Ok(document.report)
+    }
+}
+
+#[cfg(test)]
+#[path = "open_draft_tests.rs"]
+mod tests;

@@ -1,0 +1,301 @@
+use super::*;
+use crate::core::drafts::{MemoryStore, StoreError};
+use crate::core::report::{Attachment, PhotoRef};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Two tabs: two libraries over one storage.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryStore>>);
+
+impl KeyValueStore for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.borrow().keys()
+    }
+}
+
+/// A clock that moves one millisecond per reading, and numbered ids; each tab its own prefix.
+struct Counter {
+    prefix: &'static str,
+    next: std::cell::Cell<u32>,
+}
+
+impl Environment for Counter {
+    fn now_ms(&self) -> f64 {
+        self.next.set(self.next.get() + 1);
+        f64::from(self.next.get())
+    }
+    fn new_draft_id(&mut self) -> String {
+        format!("{}d{}", self.prefix, self.now_ms())
+    }
+    fn new_photo_id(&mut self) -> String {
+        format!("{}p{}", self.prefix, self.now_ms())
+    }
+}
+
+type Tab = OpenDraft<Shared, Counter>;
+
+fn tab(store: &Shared, prefix: &'static str) -> (Tab, Report) {
+    let (draft, reopened) = OpenDraft::open(Library::open(store.clone()), Counter { prefix, next: 0.into() });
+    (draft, reopened.report)
+}
+
+fn titled(title: &str) -> Report {
+    let mut report = Report::blank();
+    report.title = title.into();
+    report
+}
+
+/// Types `title` into the open draft and lets the save delay pass.
+fn type_and_save(draft: &mut Tab, report: &mut Report, title: &str) {
+    report.title = title.into();
+    assert!(draft.edited(), "an edit schedules a save");
+    draft.save(report);
+}
+
+fn stored_title(store: &Shared, id: &str) -> Option<String> {
+    let text = Library::open(store.clone()).raw(id)?;
+    crate::core::document::read_document(&text).ok().map(|d| d.report.title)
+}
+
+#[test]
+fn a_first_visit_stores_nothing_until_the_person_types() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    assert_eq!(report, Report::default());
+    assert!(store.keys().unwrap_or_default().is_empty());
+    type_and_save(&mut draft, &mut report, "Dialogue session 2");
+    assert_eq!(draft.status(), &SaveStatus::Saved);
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Dialogue session 2"));
+    // The next visit reopens it.
+    let (again, report) = tab(&store, "b");
+    assert_eq!((again.id(), report.title.as_str()), (draft.id(), "Dialogue session 2"));
+}
+
+#[test]
+fn an_edit_waits_as_saving_and_a_flush_writes_it() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    report.title = "Typed, not yet saved".into();
+    assert!(draft.edited());
+    assert_eq!(draft.status(), &SaveStatus::Saving);
+    assert_eq!(stored_title(&store, draft.id()), None);
+    assert_eq!(draft.flush(&report), None);
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Typed, not yet saved"));
+    assert_eq!(draft.status(), &SaveStatus::Saved);
+}
+
+#[test]
+fn a_flush_with_nothing_pending_writes_nothing() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Saved");
+    let before = store.0.borrow().clone().keys();
+    let text = Library::open(store.clone()).raw(draft.id());
+    report.title = "Changed without an edit being reported".into();
+    draft.flush(&report);
+    assert_eq!(Library::open(store.clone()).raw(draft.id()), text);
+    assert_eq!(store.0.borrow().keys(), before);
+}
+
+#[test]
+fn showing_a_stored_draft_is_not_an_edit_but_the_next_change_is() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "First");
+    let first = draft.id().to_owned();
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Second");
+    report = draft.open_stored(&report, &first).expect("the first draft opens");
+    assert_eq!(report.title, "First");
+    assert!(!draft.edited(), "the store being replaced is not an edit");
+    assert_eq!(draft.status(), &SaveStatus::Saved);
+    assert!(draft.edited(), "the next change is");
+}
+
+#[test]
+fn a_failed_save_stays_failed_through_edits_and_is_written_by_a_flush_once_there_is_room() {
+    let store = Shared(Rc::new(RefCell::new(MemoryStore::with_quota(3000))));
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Short");
+    type_and_save(&mut draft, &mut report, &"x".repeat(5000));
+    assert_eq!(draft.status(), &SaveStatus::Failed(StoreError::QuotaExceeded));
+    assert!(draft.edited());
+    assert_eq!(draft.status(), &SaveStatus::Failed(StoreError::QuotaExceeded), "an edit does not hide the failure");
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Short"), "the last good copy stays");
+    report.title = "Fits".into();
+    draft.flush(&report);
+    assert_eq!(draft.status(), &SaveStatus::Saved);
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Fits"));
+}
+
+#[test]
+fn a_newer_versions_draft_is_shown_and_never_written() {
+    let store = Shared::default();
+    let newer = crate::core::report::SCHEMA_VERSION + 1;
+    let text =
+        format!(r#"{{"format":"taqrir-report","schema_version":{newer},"report":{{"title":"Later","shiny":true}}}}"#);
+    let mut library = Library::open(store.clone());
+    library.store_mut().set(&Library::<Shared>::draft_key("n"), &text).unwrap();
+    library.set_last_open("n").unwrap();
+    let (mut draft, mut report) = tab(&store, "a");
+    assert_eq!((draft.read_only(), report.title.as_str()), (Some(newer), "Later"));
+    report.title = "Overwritten?".into();
+    assert!(!draft.edited());
+    draft.save(&report);
+    assert_eq!(draft.flush(&report), None);
+    assert_eq!(draft.stored_text().as_deref(), Some(text.as_str()), "stored text byte for byte");
+    assert!(draft.rename("n", "Renamed").is_err(), "a newer draft cannot be renamed");
+    assert_eq!(draft.stored_text().as_deref(), Some(text.as_str()));
+}
+
+#[test]
+fn another_tabs_save_is_followed_when_this_tab_has_nothing_unsaved() {
+    let store = Shared::default();
+    let (mut one, mut mine) = tab(&store, "a");
+    type_and_save(&mut one, &mut mine, "Mine");
+    let (mut two, mut theirs) = tab(&store, "b");
+    type_and_save(&mut two, &mut theirs, "Theirs");
+    assert_eq!(one.storage_changed_elsewhere().map(|r| r.title), Some("Theirs".into()));
+    assert!(!one.edited(), "following the other tab is not an edit");
+    // And this tab can go on editing from the new revision.
+    type_and_save(&mut one, &mut theirs, "Mine again");
+    assert_eq!(one.status(), &SaveStatus::Saved);
+}
+
+#[test]
+fn unsaved_changes_when_another_tab_saves_are_a_conflict_and_leaving_keeps_both() {
+    let store = Shared::default();
+    let (mut one, mut mine) = tab(&store, "a");
+    type_and_save(&mut one, &mut mine, "Base");
+    let (mut two, mut theirs) = tab(&store, "b");
+    mine.title = "Mine, unsaved".into();
+    assert!(one.edited());
+    type_and_save(&mut two, &mut theirs, "Theirs");
+    assert_eq!(one.storage_changed_elsewhere(), None);
+    assert_eq!(one.status(), &SaveStatus::Conflict);
+    one.save(&mine);
+    assert!(!one.edited(), "nothing is written in conflict");
+    assert_eq!(stored_title(&store, one.id()).as_deref(), Some("Theirs"));
+    let copy = one.flush(&mine).expect("leaving a conflict keeps mine as a copy");
+    assert_eq!(copy.report.title, "Mine, unsaved");
+    assert_ne!(one.id(), two.id());
+    assert_eq!(stored_title(&store, one.id()).as_deref(), Some("Mine, unsaved"));
+    assert_eq!(stored_title(&store, two.id()).as_deref(), Some("Theirs"));
+}
+
+#[test]
+fn a_save_after_another_tabs_save_is_refused_as_a_conflict() {
+    let store = Shared::default();
+    let (mut one, mut mine) = tab(&store, "a");
+    type_and_save(&mut one, &mut mine, "Base");
+    let (mut two, mut theirs) = tab(&store, "b");
+    type_and_save(&mut two, &mut theirs, "Theirs");
+    // This tab has not heard of it yet (the storage event is late).
+    type_and_save(&mut one, &mut mine, "Mine");
+    assert_eq!(one.status(), &SaveStatus::Conflict);
+    assert_eq!(stored_title(&store, one.id()).as_deref(), Some("Theirs"));
+    assert_eq!(one.load_saved_version().map(|r| r.title), Ok("Theirs".into()));
+    assert_eq!(one.status(), &SaveStatus::Saved);
+}
+
+#[test]
+fn deleting_the_open_draft_moves_the_editor_to_the_last_edited_other_draft() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Older");
+    let older = draft.id().to_owned();
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Open");
+    let open = draft.id().to_owned();
+    report.title = "Open, last words".into();
+    assert!(draft.edited());
+    report = draft.delete(&report, &open).expect("deleted").expect("the editor moves");
+    assert_eq!((draft.id(), report.title.as_str()), (older.as_str(), "Older"));
+    assert!(!draft.edited(), "moving is not an edit");
+    type_and_save(&mut draft, &mut report, "Older, edited");
+    let library = Library::open(store.clone());
+    let trashed = library.summary(&open).expect("still listed");
+    assert!(trashed.deleted_ms.is_some(), "an edit afterwards never takes it out of the trash");
+    assert_eq!(stored_title(&store, &open).as_deref(), Some("Open, last words"), "its last edit was kept");
+}
+
+#[test]
+fn deleting_the_only_draft_leaves_a_blank_one_and_the_trash_untouched() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Only");
+    let only = draft.id().to_owned();
+    report = draft.delete(&report, &only).expect("deleted").expect("the editor moves");
+    assert_eq!(report, Report::default());
+    assert_ne!(draft.id(), only);
+    assert!(!draft.edited());
+    type_and_save(&mut draft, &mut report, "Typed after deleting");
+    let library = Library::open(store.clone());
+    assert!(library.summary(&only).is_some_and(|d| d.deleted_ms.is_some()));
+    assert_eq!(library.search("").len(), 1);
+    assert_eq!(stored_title(&store, &only).as_deref(), Some("Only"));
+    // Put back is the way back.
+    draft.put_back(&only).unwrap();
+    assert!(Library::open(store.clone()).summary(&only).is_some_and(|d| d.deleted_ms.is_none()));
+}
+
+#[test]
+fn deleting_another_draft_leaves_the_editor_alone() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Other");
+    let other = draft.id().to_owned();
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Open");
+    assert_eq!(draft.delete(&report, &other), Ok(None));
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Open"));
+}
+
+#[test]
+fn renaming_the_open_draft_goes_through_the_editor_and_another_through_storage() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "Other");
+    let other = draft.id().to_owned();
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Open");
+    let open = draft.id().to_owned();
+    assert_eq!(draft.rename(&open, "Open, renamed"), Ok(Some("Open, renamed".into())));
+    assert_eq!(draft.rename(&other, "Other, renamed"), Ok(None));
+    assert_eq!(stored_title(&store, &other).as_deref(), Some("Other, renamed"));
+    // Renaming another draft does not make it the one to reopen.
+    assert_eq!(Library::open(store.clone()).last_open(), Some(open.as_str()));
+}
+
+#[test]
+fn an_opened_document_gets_a_new_draft_and_photo_ids_of_its_own() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "First");
+    let first = draft.id().to_owned();
+    let mut imported = titled("Imported");
+    let photo = |id: &str| PhotoRef { id: id.into(), ..PhotoRef::default() };
+    imported.attachments =
+        vec![Attachment { photos: vec![photo("p1"), photo("p2"), photo("p1")], ..Attachment::default() }];
+    let mut document = Document::new(imported);
+    document.photos.insert("p1".into(), "data:image/png;base64,AAAA".into());
+    let started = draft.open_document(&report, document);
+    assert_ne!(draft.id(), first);
+    let ids: Vec<&str> = started.report.photos().map(|p| p.id.as_str()).collect();
+    assert!(ids.iter().all(|id| *id != "p1" && *id != "p2"), "{ids:?}");
+    assert_eq!(ids[0], ids[2], "one photo used twice keeps one id");
+    let olds: Vec<&str> = started.photo_copies.iter().map(|(old, _)| old.as_str()).collect();
+    assert_eq!(olds, ["p1", "p2"]);
+    assert!(started.embedded.contains_key("p1"));
+    assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Imported"), "written at once");
+}
