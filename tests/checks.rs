@@ -1,4 +1,5 @@
 //! The consistency checks, one behaviour per test, including the sample report's own mistakes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use taqrir::core::checks::*;
 use taqrir::core::document::read_document;
@@ -246,6 +247,77 @@ fn messages_exist_in_every_language() {
     assert_eq!(
         problems.iter().find(|p| p.field.dom_id() == "field-agenda-9-end").unwrap().message(Language::Arabic),
         "بند جدول الأعمال 10 (13:00–14:00) خارج ساعات النشاط (09:00–13:00)."
+    );
+}
+
+/// One problem of every kind (every breakdown too), so each message is read in each language.
+fn one_problem_of_each_kind() -> Vec<Problem> {
+    let field = FieldName::Label(Msg::Introduction);
+    let row = FieldName::Row(Msg::RowDiscussionPoint, 1);
+    let (item, previous) = (2, 1);
+    let kinds = vec![
+        ProblemKind::Required(FieldName::Label(Msg::ReportTitle)),
+        ProblemKind::NoObjective,
+        ProblemKind::NotWholeNumber(FieldName::Label(Msg::TotalParticipants)),
+        ProblemKind::BreakdownMismatch { message: Msg::CheckSexBreakdown, sum: 14, total: 15 },
+        ProblemKind::BreakdownMismatch { message: Msg::CheckAgeBreakdown, sum: 14, total: 15 },
+        ProblemKind::BreakdownMismatch { message: Msg::CheckGovernorateBreakdown, sum: 14, total: 15 },
+        ProblemKind::BreakdownMismatch { message: Msg::CheckCategoryBreakdown, sum: 14, total: 15 },
+        ProblemKind::EndBeforeStart,
+        ProblemKind::AgendaEndsBeforeStart { item },
+        ProblemKind::AgendaOutsideHours {
+            item,
+            start: "13:00".into(),
+            end: "14:00".into(),
+            from: "09:00".into(),
+            to: "13:00".into(),
+        },
+        ProblemKind::AgendaOverlaps { item, previous },
+        ProblemKind::AgendaOutOfOrder { item, previous },
+        ProblemKind::SessionNumberMismatch { field, ordinal: 2, number: 4 },
+        ProblemKind::SessionOrdinalsDisagree { field, ordinal: 2, other_field: row, other: 3 },
+        ProblemKind::WorkingGroupsTooLarge { members: 20, total: 15 },
+        ProblemKind::DateInvalid,
+        ProblemKind::DateTooEarly,
+        ProblemKind::DateInFuture,
+    ];
+    // A new kind of problem does not compile here until it is added above.
+    for kind in &kinds {
+        match kind {
+            ProblemKind::Required(_)
+            | ProblemKind::NoObjective
+            | ProblemKind::NotWholeNumber(_)
+            | ProblemKind::BreakdownMismatch { .. }
+            | ProblemKind::EndBeforeStart
+            | ProblemKind::AgendaEndsBeforeStart { .. }
+            | ProblemKind::AgendaOutsideHours { .. }
+            | ProblemKind::AgendaOverlaps { .. }
+            | ProblemKind::AgendaOutOfOrder { .. }
+            | ProblemKind::SessionNumberMismatch { .. }
+            | ProblemKind::SessionOrdinalsDisagree { .. }
+            | ProblemKind::WorkingGroupsTooLarge { .. }
+            | ProblemKind::DateInvalid
+            | ProblemKind::DateTooEarly
+            | ProblemKind::DateInFuture => {}
+        }
+    }
+    kinds.into_iter().map(|kind| Problem { kind, field: FieldPath::Report("title") }).collect()
+}
+
+#[test]
+fn every_check_message_comes_in_arabic_and_kurdish() {
+    let in_arabic_script = |text: &str| text.chars().any(|c| ('\u{0621}'..='\u{06D5}').contains(&c));
+    for problem in one_problem_of_each_kind() {
+        let english = problem.message(Language::English);
+        for lang in [Language::Arabic, Language::Kurdish] {
+            let message = problem.message(lang);
+            assert!(in_arabic_script(&message) && message != english, "{lang:?}: {message}");
+            assert!(!message.contains('{'), "{lang:?}: {message}");
+        }
+    }
+    assert_eq!(
+        one_problem_of_each_kind()[13].message(Language::Kurdish),
+        "«پێشەکی» ئەم دانیشتنە بە ژمارە 2 ناودەبات، بەڵام «خاڵی گفتوگۆ 2» بە ژمارە 3."
     );
 }
 

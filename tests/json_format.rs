@@ -1,5 +1,6 @@
 //! The JSON format: every field round-trips, every earlier version reads, wrong files are refused
 //! with a message and nothing else happens.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use taqrir::core::document::*;

@@ -158,6 +158,37 @@ mod tests {
         }
     }
 
+    /// Whether `text` is written in Arabic script, as Arabic and Sorani both are.
+    fn in_arabic_script(text: &str) -> bool {
+        text.chars().any(|c| ('\u{0621}'..='\u{06D5}').contains(&c))
+    }
+
+    #[test]
+    fn every_message_comes_back_through_text_in_its_own_language() {
+        for lang in Language::ALL {
+            let file = parse(source(lang));
+            for &msg in Msg::ALL {
+                assert_eq!(Some(&text(lang, msg)), file.get(msg.key()), "{}: {msg:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_and_kurdish_messages_are_in_arabic_script() {
+        for lang in [Language::Arabic, Language::Kurdish] {
+            for &msg in Msg::ALL {
+                // Figures such as "18–24" read the same in every language.
+                if text(Language::English, msg).chars().any(char::is_alphabetic) {
+                    let shown = format(lang, msg, &[]);
+                    assert!(in_arabic_script(&shown), "{}: {msg:?} is {shown:?}", lang.code());
+                }
+            }
+        }
+        assert_eq!(text(Language::Arabic, Msg::ExportDetails), "تفاصيل النشاط");
+        assert_eq!(text(Language::Kurdish, Msg::ExportDetails), "وردەکاریی چالاکی");
+        assert_eq!(format(Language::Kurdish, Msg::RowAgendaItem, &[("n", "2")]), "بڕگەی بەرنامە 2");
+    }
+
     #[test]
     fn format_fills_placeholders() {
         assert_eq!(format(Language::English, Msg::RowAgendaItem, &[("n", "2")]), "Agenda item 2");
