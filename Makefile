@@ -46,9 +46,9 @@ e2e: chromium node-tools
 	playwright test
 
 # Rewrites the golden HTML files from the exporter; review the diff before committing it.
-# A test run never writes them.
+# A test run never writes them: the writer is an ignored test, run only here.
 golden:
-	UPDATE_GOLDEN=1 cargo test --locked --test html_export golden
+	cargo test --locked --test html_export write_golden_files -- --ignored --exact
 
 tools: rust-tools node-tools chromium
 

@@ -1,4 +1,5 @@
 //! The printable report: safe for any input, complete, and as it looked when last reviewed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use scraper::{Html, Selector};
@@ -181,39 +182,126 @@ fn an_arabic_report_is_right_to_left_with_arabic_headings_and_dates() {
     assert_eq!(headings, vec!["تفاصيل النشاط", "المشاركون", "الخاتمة"]);
     assert!(body_text(&html).contains("٧ آذار ٢٠٢٤"));
     assert!(body_text(&html).contains("١٥"));
-    assert!(select(&html, "p, li, td, h1, h2, h3")
-        .iter()
-        .all(|e| e.value().attr("dir").is_some() || e.value().attr("class").is_some()));
+    assert_every_text_element_has_dir(&html);
 }
 
-/// Compares `output` with a reviewed golden file; `UPDATE_GOLDEN=1` rewrites it after review.
+#[test]
+fn a_kurdish_report_has_kurdish_headings_and_labels() {
+    let report = Report { language: Language::Kurdish, ..sample() };
+    let html = Html::parse_document(&report_html(&report));
+    let headings: Vec<String> = select(&html, "h2").iter().map(|h| h.text().collect()).collect();
+    assert_eq!(headings[..3], ["وردەکاریی چالاکی", "پێشەکی", "ئامانج"]);
+    assert_eq!(select(&html, "table.agenda th")[0].text().collect::<String>(), "کات");
+    assert_eq!(select(&html, "footer")[0].text().collect::<String>(), "بە تەقریر ئامادە کراوە.");
+}
+
+#[test]
+fn every_heading_and_label_of_an_arabic_or_kurdish_report_is_in_its_script() {
+    for language in [Language::Arabic, Language::Kurdish] {
+        let report = Report { language, ..english_golden_sample() };
+        let html = Html::parse_document(&report_html(&report));
+        for element in select(&html, "h2, th, .kind, .note, footer") {
+            let text: String = element.text().collect();
+            assert!(text.chars().any(|c| ('\u{0621}'..='\u{06D5}').contains(&c)), "{language:?}: {text}");
+        }
+    }
+}
+
+/// Every element that holds text says its direction, so mixed Arabic and Latin text reads right.
+fn assert_every_text_element_has_dir(html: &Html) {
+    for element in select(html, "body *") {
+        let holds_text = element.children().any(|child| child.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+        if holds_text {
+            assert!(element.value().attr("dir").is_some(), "<{}> holds text without dir", element.value().name());
+        }
+    }
+}
+
+/// The English sample with what a broken escaper or line rule would change: markup characters,
+/// quotes, Arabic, line ends from other systems, a control character and a link with a bidi override.
+fn english_golden_sample() -> Report {
+    let mut report = sample();
+    report.partner_organizations = "Youth & Peace <Basra> \"Salam\" 'Forum' — منتدى الشباب".into();
+    report
+        .objectives
+        .push(TextItem::new("Agree the next steps\r\nwith the council & the \"youth\" forum\rbefore <June>"));
+    report.next_steps.push_str("\u{0}\r\n\r\nMinutes: https://example.org/\u{202E}setunim.pdf");
+    report
+}
+
+/// The Arabic sample, with markup characters, quotes and an imported line end in Arabic text.
+fn arabic_golden_sample() -> Report {
+    let text = std::fs::read_to_string("tests/fixtures/report-v1-arabic.json").expect("fixture");
+    let mut report = read_document(&text).expect("reads").report;
+    report.partner_organizations = "شبكة \"سلام\" & منتدى 'الشباب' <البصرة>".into();
+    report.agenda[0].item.push_str("\r\nاستراحة قصيرة");
+    report
+}
+
+fn arabic_report_with_photos() -> (Report, PhotoData) {
+    let (mut report, photos) = report_with_photos();
+    report.language = Language::Arabic;
+    report.digits = Digits::ArabicIndic;
+    report.attachments[0].photos[0].caption = "المشاركون \"والضيوف\" & <الإعلام>".into();
+    (report, photos)
+}
+
+/// Each golden file with the output it holds.
+fn golden_samples() -> [(&'static str, String); 3] {
+    let (photos_report, photos) = arabic_report_with_photos();
+    [
+        ("tests/golden/sample-report.html", report_html(&english_golden_sample())),
+        ("tests/golden/sample-report-arabic.html", report_html(&arabic_golden_sample())),
+        ("tests/golden/report-with-photos-arabic.html", report_html_with_photos(&photos_report, &photos)),
+    ]
+}
+
+/// Compares `output` with its reviewed golden file. A test run never writes one: `make golden`
+/// rewrites them (through `write_golden_files`), and the diff is reviewed before it is committed.
 fn assert_golden(output: &str, golden: &str) {
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    let expected = std::fs::read_to_string(golden).expect("golden file (`make golden` writes it)");
+    assert!(output == expected, "{golden} changed; if that is intended, run `make golden` and review the diff");
+}
+
+#[test]
+#[ignore = "rewrites tests/golden/: run through `make golden`, then review the diff"]
+fn write_golden_files() {
+    for (golden, output) in golden_samples() {
         std::fs::write(golden, output).expect("write golden");
     }
-    let expected = std::fs::read_to_string(golden).expect("golden file (run with UPDATE_GOLDEN=1 to create)");
-    assert!(output == expected, "{golden} changed; review it and run with UPDATE_GOLDEN=1");
+}
+
+#[test]
+fn the_golden_samples_hold_markup_characters_quotes_and_arabic() {
+    for (golden, output) in golden_samples() {
+        let body = &output[output.find("<body>").expect("body")..];
+        for needle in ["&lt;", "&gt;", "&amp;", "&quot;"] {
+            assert!(body.contains(needle), "{golden} lacks {needle}");
+        }
+        assert!(body.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)), "{golden} lacks Arabic");
+    }
+    assert!(golden_samples()[0].1.contains("&#39;"));
 }
 
 #[test]
 fn the_arabic_sample_matches_its_reviewed_golden_file() {
-    let text = std::fs::read_to_string("tests/fixtures/report-v1-arabic.json").expect("fixture");
-    let report = read_document(&text).expect("reads").report;
-    let output = report_html(&report);
+    let output = report_html(&arabic_golden_sample());
     assert_golden(&output, "tests/golden/sample-report-arabic.html");
     let html = Html::parse_document(&output);
     assert_inert(&html);
+    assert_every_text_element_has_dir(&html);
     assert_eq!(select(&html, "html")[0].value().attr("dir"), Some("rtl"));
     assert!(body_text(&html).contains("٠٩:٠٠ – ١٣:٠٠"));
 }
 
 #[test]
 fn the_sample_report_matches_its_reviewed_golden_file() {
-    let output = report_html(&sample());
+    let output = report_html(&english_golden_sample());
     let golden = "tests/golden/sample-report.html";
     assert_golden(&output, golden);
     let html = Html::parse_document(&output);
     assert_inert(&html);
+    assert_every_text_element_has_dir(&html);
     // Every part of the sample is there.
     let text = body_text(&html);
     for needle in [
@@ -333,13 +421,193 @@ fn captions_and_ids_of_any_text_stay_text() {
 
 #[test]
 fn a_report_with_photos_matches_its_reviewed_golden_file() {
-    let (mut report, photos) = report_with_photos();
-    report.language = Language::Arabic;
-    report.digits = Digits::ArabicIndic;
-    report.attachments[0].photos[0].caption = "المشاركون والضيوف".into();
+    let (report, photos) = arabic_report_with_photos();
     let output = report_html_with_photos(&report, &photos);
     assert_golden(&output, "tests/golden/report-with-photos-arabic.html");
     let html = Html::parse_document(&output);
     assert_inert(&html);
+    assert_every_text_element_has_dir(&html);
     assert_eq!(select(&html, "figure.photo img")[1].value().attr("alt"), Some("الصورة ٢"));
+}
+
+/// The lines a reader sees in `element`: a break for each `<br>` and around each block, the
+/// newlines inside text collapsed as HTML does, blank lines left out.
+fn rendered_lines(element: scraper::ElementRef) -> Vec<String> {
+    fn walk(element: scraper::ElementRef, out: &mut String) {
+        let name = element.value().name();
+        if name == "br" {
+            out.push('\n');
+            return;
+        }
+        let block = !matches!(name, "a" | "span" | "bdi");
+        if block {
+            out.push('\n');
+        }
+        for child in element.children() {
+            match (scraper::ElementRef::wrap(child), child.value().as_text()) {
+                (Some(child), _) => walk(child, out),
+                (None, Some(text)) => out.push_str(&text.replace('\n', " ")),
+                (None, None) => {}
+            }
+        }
+        if block {
+            out.push('\n');
+        }
+    }
+    let mut out = String::new();
+    walk(element, &mut out);
+    out.split('\n').map(squash).filter(|line| !line.is_empty()).collect()
+}
+
+/// The lines `typed` should print as: any line end is a break, characters HTML forbids are gone.
+fn expected_lines(typed: &str) -> Vec<String> {
+    let allowed = |c: &char| {
+        let noncharacter = matches!(*c as u32, 0xFDD0..=0xFDEF) || *c as u32 & 0xFFFE == 0xFFFE;
+        !noncharacter && (!c.is_control() || matches!(c, '\n' | '\t'))
+    };
+    typed
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(|line| squash(&line.chars().filter(allowed).collect::<String>()))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+type Setter = fn(&mut Report, String);
+
+/// Every box the editor shows as a multi-line text area (members excepted: its lines are names,
+/// printed as a list after "Members:").
+const MULTI_LINE_BOXES: [(&str, Setter); 13] = [
+    ("introduction", |r, t| r.introduction = t),
+    ("aim", |r, t| r.aim = t),
+    ("session topic", |r, t| r.session_topic = t),
+    ("objective", |r, t| r.objectives = vec![TextItem::new(t)]),
+    ("speaker summary", |r, t| r.speakers = vec![Speaker { name: "Speaker".into(), summary: t, ..Default::default() }]),
+    ("agenda item", |r, t| r.agenda = vec![AgendaItem { start: "09:00".into(), item: t, ..Default::default() }]),
+    ("discussion details", |r, t| {
+        r.discussion_points = vec![DiscussionPoint { heading: "Point".into(), details: t, ..Default::default() }]
+    }),
+    ("working group outcomes", |r, t| {
+        r.working_groups = vec![WorkingGroup { topic: "Group".into(), outcomes: t, ..Default::default() }]
+    }),
+    ("result", |r, t| r.results = vec![TextItem::new(t)]),
+    ("recommendation", |r, t| r.recommendations = vec![TextItem::new(t)]),
+    ("extra section text", |r, t| {
+        r.extra_sections = vec![Section { heading: "More".into(), text: t, ..Default::default() }]
+    }),
+    ("conclusion", |r, t| r.conclusion = t),
+    ("next steps", |r, t| r.next_steps = t),
+];
+
+/// Whether `lines` appear one after another in what `report` prints.
+fn prints_lines(report: &Report, lines: &[String]) -> bool {
+    let html = Html::parse_document(&report_html(report));
+    let main = select(&html, "main")[0];
+    lines.is_empty() || rendered_lines(main).windows(lines.len()).any(|window| window == lines)
+}
+
+#[test]
+fn every_multi_line_box_keeps_its_line_breaks() {
+    for (name, set) in MULTI_LINE_BOXES {
+        let mut report = Report::blank();
+        set(&mut report, "First line\nsecond line\n\nnew paragraph".into());
+        let lines = ["First line", "second line", "new paragraph"].map(String::from);
+        assert!(prints_lines(&report, &lines), "{name}");
+    }
+}
+
+#[test]
+fn windows_and_old_mac_line_ends_print_as_line_breaks_never_as_replacement_characters() {
+    for (name, set) in MULTI_LINE_BOXES {
+        let mut report = Report::blank();
+        set(&mut report, "Opening\r\nWelcome\rTea break\r\n\r\nLunch".into());
+        let output = report_html(&report);
+        assert!(!output.contains('\u{FFFD}') && !output.contains('\r'), "{name}");
+        let lines = ["Opening", "Welcome", "Tea break", "Lunch"].map(String::from);
+        assert!(prints_lines(&report, &lines), "{name}");
+    }
+}
+
+#[test]
+fn characters_html_forbids_are_dropped_never_printed_as_replacement_characters() {
+    let report = Report {
+        title: "Ses\u{0}sion\u{7} on\u{1b}[31m\u{7f} water\u{85}\u{9f}\u{FDD0}\u{FFFE}\u{1FFFF}\u{10FFFF}".into(),
+        introduction: "Tab\tstays\u{b}\u{c}".into(),
+        attachments: vec![Attachment {
+            photos: vec![PhotoRef { id: "p".into(), caption: "Cap\u{1}tion".into() }],
+            ..Default::default()
+        }],
+        ..Report::blank()
+    };
+    let photos: PhotoData = [("p".to_owned(), PNG.to_owned())].into();
+    let output = report_html_with_photos(&report, &photos);
+    assert!(!output.contains('\u{FFFD}'));
+    assert!(!output.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')));
+    let html = Html::parse_document(&output);
+    assert_eq!(select(&html, "h1")[0].text().collect::<String>(), "Session on[31m water");
+    assert_eq!(select(&html, "title")[0].text().collect::<String>(), "Session on[31m water");
+    assert_eq!(select(&html, "figure img")[0].value().attr("alt"), Some("Caption"));
+    assert!(body_text(&html).contains("Tab\tstays"));
+}
+
+fn line_strategy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "\\PC{1,12}",
+        1 => "[<>&\"' ]{1,4}",
+        1 => Just("https://example.org/a".to_owned()),
+        1 => prop::sample::select(vec!["\u{0}", "\u{8}", "\u{1b}", "\u{7f}", "\u{85}", "\u{FDD0}", "\u{FFFF}"])
+            .prop_map(str::to_owned),
+    ];
+    proptest::collection::vec(piece, 1..4).prop_map(|pieces| pieces.concat())
+}
+
+fn multi_line_strategy() -> impl Strategy<Value = String> {
+    let line_end = prop::sample::select(vec!["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\r\r"]);
+    (line_strategy(), proptest::collection::vec((line_end, line_strategy()), 0..5))
+        .prop_map(|(first, rest)| rest.into_iter().fold(first, |text, (end, line)| text + end + &line))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_multi_line_text_prints_line_for_line_without_replacement_characters(text in multi_line_strategy()) {
+        let lines = expected_lines(&text);
+        for (name, set) in MULTI_LINE_BOXES {
+            let mut report = Report::blank();
+            set(&mut report, text.clone());
+            let output = report_html(&report);
+            let replacements = |text: &str| text.matches('\u{FFFD}').count();
+            let printed = body_text(&Html::parse_document(&output));
+            prop_assert_eq!(replacements(&printed), replacements(&text), "{}: replacement character printed", name);
+            prop_assert!(!output.contains('\r'), "{name}: carriage return printed");
+            prop_assert!(prints_lines(&report, &lines), "{name}: {lines:?} not printed line for line");
+        }
+    }
+}
+
+#[test]
+fn links_show_where_they_go_whatever_bidi_controls_the_text_holds() {
+    let report = Report {
+        introduction:
+            "Minutes at https://example.org/\u{202E}fdp.exe and \u{202E} https://example.org/\u{2066}a\u{2069}/b \
+                       and mailto:\u{202B}info@example.org\u{202C}."
+                .into(),
+        ..Report::blank()
+    };
+    let output = report_html(&report);
+    let html = Html::parse_document(&output);
+    let links: Vec<(String, String, Option<&str>)> = select(&html, "a")
+        .iter()
+        .map(|a| (a.value().attr("href").unwrap_or("").to_owned(), a.text().collect(), a.value().attr("dir")))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("https://example.org/fdp.exe".to_owned(), "https://example.org/fdp.exe".to_owned(), Some("ltr")),
+            ("https://example.org/a/b".to_owned(), "https://example.org/a/b".to_owned(), Some("ltr")),
+            ("mailto:info@example.org".to_owned(), "mailto:info@example.org".to_owned(), Some("ltr")),
+        ]
+    );
 }

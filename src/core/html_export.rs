@@ -68,16 +68,19 @@ impl HtmlWriter {
         true
     }
 
-    /// Text that may hold web and mail addresses: those with a safe scheme become links.
+    /// Text that may hold web and mail addresses: those with a safe scheme become links. A link
+    /// shows exactly where it goes: bidi controls are taken out of it, and it is set left to right
+    /// in isolation (`dir` isolates), so neither its own text nor an override before it reorders it.
     pub fn text_with_links(&mut self, text: &str) {
         let mut rest = text;
         while !rest.is_empty() {
             let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let (word, after) = rest.split_at(split);
             let trimmed = word.trim_end_matches(['.', ',', ';', ')', '،']);
-            match safe_href(trimmed) {
+            let address: String = trimmed.chars().filter(|&c| !is_bidi_control(c)).collect();
+            match safe_href(&address) {
                 Some(href) => {
-                    self.element("a", &[("href", href)], trimmed);
+                    self.element("a", &[("href", href), ("dir", "ltr")], href);
                     self.text(&word[trimmed.len()..]);
                 }
                 None => self.text(word),
@@ -88,16 +91,23 @@ impl HtmlWriter {
         }
     }
 
+    /// Multi-line text in one block: every line break kept as `<br>`, addresses as links.
+    pub fn lines(&mut self, text: &str) {
+        let text = unify_line_ends(text);
+        for (i, line) in text.trim().split('\n').enumerate() {
+            if i > 0 {
+                self.markup("<br>");
+            }
+            self.text_with_links(line);
+        }
+    }
+
     /// Multi-line text: a paragraph per blank-line-separated block, line breaks kept.
     pub fn paragraphs(&mut self, text: &str) {
+        let text = unify_line_ends(text);
         for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
             self.open("p", &[("dir", "auto")]);
-            for (i, line) in block.lines().enumerate() {
-                if i > 0 {
-                    self.markup("<br>");
-                }
-                self.text_with_links(line);
-            }
+            self.lines(block);
             self.close("p");
         }
     }
@@ -109,20 +119,46 @@ impl Default for HtmlWriter {
     }
 }
 
-/// Escapes text for HTML text and quoted attribute values alike.
+/// Escapes text for HTML text and quoted attribute values alike. Line ends of any system (`\r\n`,
+/// a lone `\r`) become `\n`; characters HTML does not allow in text (controls other than tab and
+/// newline, noncharacters) are dropped, so an imported file never prints as "�".
 pub fn escape_into(out: &mut String, text: &str) {
-    for ch in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
         match ch {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters have no business in a report and can confuse parsers.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            c if !allowed_in_html(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// Whether HTML allows `c` in text: no controls but tab and newline, no noncharacters.
+fn allowed_in_html(c: char) -> bool {
+    let code = c as u32;
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
+    !noncharacter && (!c.is_control() || c == '\n' || c == '\t')
+}
+
+/// `text` with `\r\n` and lone `\r` as `\n`, so line breaks from any system are seen as such.
+fn unify_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The bidi embeddings, overrides, isolates and marks: in a link's text they could make it show
+/// another address than the one it goes to.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// `text` as a link target, when it is a plain http, https or mailto address.
@@ -238,6 +274,8 @@ struct Export<'a> {
     report: &'a Report,
     photos: &'a PhotoData,
     lang: Language,
+    /// The report's direction: for the labels and figures, which are in its language.
+    dir: &'static str,
     w: HtmlWriter,
 }
 
@@ -265,7 +303,7 @@ impl<'a> Export<'a> {
         }
         let label = self.t(label);
         self.w.markup("<tr>");
-        self.w.element("th", &[("scope", "row")], label);
+        self.w.element("th", &[("scope", "row"), ("dir", self.dir)], label);
         self.w.open("td", &[("dir", "auto")]);
         self.w.text_with_links(value);
         self.w.close("td");
@@ -358,7 +396,7 @@ impl<'a> Export<'a> {
         self.w.open(tag, &[]);
         for item in items {
             self.w.open("li", &[("dir", "auto")]);
-            self.w.text_with_links(item.trim());
+            self.w.lines(item);
             self.w.close("li");
         }
         self.w.close(tag);
@@ -392,8 +430,8 @@ impl<'a> Export<'a> {
                 if let Some(value) = value {
                     let label = self.t(label);
                     self.w.markup("<tr>");
-                    self.w.element("th", &[("scope", "row")], label);
-                    self.w.element("td", &[("class", "num")], &value);
+                    self.w.element("th", &[("scope", "row"), ("dir", self.dir)], label);
+                    self.w.element("td", &[("class", "num"), ("dir", self.dir)], &value);
                     self.w.markup("</tr>");
                 }
             }
@@ -421,7 +459,7 @@ impl<'a> Export<'a> {
             for (name, count) in rows {
                 self.w.markup("<tr>");
                 self.w.element("td", &[("dir", "auto")], name);
-                self.w.element("td", &[("class", "num")], count.as_deref().unwrap_or(""));
+                self.w.element("td", &[("class", "num"), ("dir", self.dir)], count.as_deref().unwrap_or(""));
                 self.w.markup("</tr>");
             }
             self.w.markup("</tbody></table>");
@@ -437,10 +475,10 @@ impl<'a> Export<'a> {
         let (time, item, presenter) = (self.t(Msg::ExportTime), self.t(Msg::Item), self.t(Msg::Presenter));
         let any_presenter = items.iter().any(|a| has(&a.presenter));
         self.w.markup("<table class=\"agenda\"><thead><tr>");
-        self.w.element("th", &[("scope", "col")], time);
-        self.w.element("th", &[("scope", "col")], item);
+        self.w.element("th", &[("scope", "col"), ("dir", self.dir)], time);
+        self.w.element("th", &[("scope", "col"), ("dir", self.dir)], item);
         if any_presenter {
-            self.w.element("th", &[("scope", "col")], presenter);
+            self.w.element("th", &[("scope", "col"), ("dir", self.dir)], presenter);
         }
         self.w.markup("</tr></thead><tbody>");
         for a in items {
@@ -449,8 +487,10 @@ impl<'a> Export<'a> {
                 _ => self.time(if has(&a.start) { &a.start } else { &a.end }),
             };
             self.w.markup("<tr>");
-            self.w.element("td", &[("class", "time")], &when);
-            self.w.element("td", &[("dir", "auto")], &a.item);
+            self.w.element("td", &[("class", "time"), ("dir", self.dir)], &when);
+            self.w.open("td", &[("dir", "auto")]);
+            self.w.lines(&a.item);
+            self.w.close("td");
             if any_presenter {
                 self.w.element("td", &[("dir", "auto")], &a.presenter);
             }
@@ -514,8 +554,12 @@ impl<'a> Export<'a> {
             if has(&g.members) || g.member_count.value().is_some() {
                 let label = self.t(Msg::Members);
                 let count = self.number(&g.member_count).map(|n| format!(" ({n})")).unwrap_or_default();
-                let names =
-                    g.members.split(['\n']).map(str::trim).filter(|m| !m.is_empty()).collect::<Vec<_>>().join(", ");
+                let names = unify_line_ends(&g.members)
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 self.w.element("p", &[("dir", "auto")], &format!("{label}{count}: {names}"));
             }
             self.w.paragraphs(&g.outcomes);
@@ -571,7 +615,7 @@ impl<'a> Export<'a> {
 
     fn write(mut self) -> String {
         let r = self.report;
-        let (lang, dir) = (self.lang.code(), if self.lang.is_rtl() { "rtl" } else { "ltr" });
+        let (lang, dir) = (self.lang.code(), self.dir);
         self.w.markup("<!DOCTYPE html>\n");
         self.w.open("html", &[("lang", lang), ("dir", dir)]);
         self.w.markup(concat!(
@@ -632,7 +676,8 @@ pub fn report_html(report: &Report) -> String {
 /// URL. A photo with no entry, or whose URL is not a JPEG, PNG or WebP base64 `data:` URL, is
 /// left out.
 pub fn report_html_with_photos(report: &Report, photos: &PhotoData) -> String {
-    Export { report, photos, lang: report.language, w: HtmlWriter::new() }.write()
+    let dir = if report.language.is_rtl() { "rtl" } else { "ltr" };
+    Export { report, photos, lang: report.language, dir, w: HtmlWriter::new() }.write()
 }
 
 /// `2024-03-07-fourth-dialogue-session.html`: the date and the title, safe as a file name.
@@ -695,6 +740,46 @@ mod tests {
         let mut out = String::new();
         escape_into(&mut out, r#"<a href="x" onclick='y'>&"#);
         assert_eq!(out, "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;");
+    }
+
+    #[test]
+    fn escaping_makes_every_line_end_a_newline() {
+        let mut out = String::new();
+        escape_into(&mut out, "a\r\nb\rc\nd\r\r\ne");
+        assert_eq!(out, "a\nb\nc\nd\n\ne");
+    }
+
+    #[test]
+    fn escaping_drops_what_html_forbids_in_text() {
+        let mut out = String::new();
+        escape_into(
+            &mut out,
+            "a\u{0}\u{8}\u{b}\u{c}\u{1b}\u{7f}\u{85}\u{9f}b\u{FDD0}\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{10FFFF}c\td",
+        );
+        assert_eq!(out, "abc\td");
+        let mut out = String::new();
+        escape_into(&mut out, "\u{FDCF}\u{FFFD}\u{FFFC}\u{202E}");
+        assert_eq!(out, "\u{FDCF}\u{FFFD}\u{FFFC}\u{202E}", "only forbidden characters go");
+    }
+
+    #[test]
+    fn a_multi_line_text_keeps_its_line_breaks_in_one_block() {
+        let mut w = HtmlWriter::new();
+        w.lines(" Opening\r\nWelcome & tea\rLunch \n");
+        assert_eq!(w.finish(), "Opening<br>Welcome &amp; tea<br>Lunch");
+        let mut w = HtmlWriter::new();
+        w.paragraphs("One\r\ntwo\r\n\r\nThree\r\rFour");
+        assert_eq!(w.finish(), "<p dir=\"auto\">One<br>two</p><p dir=\"auto\">Three</p><p dir=\"auto\">Four</p>");
+    }
+
+    #[test]
+    fn a_link_shows_its_address_without_bidi_controls_and_isolated() {
+        let mut w = HtmlWriter::new();
+        w.text_with_links("\u{202E} https://example.org/\u{202E}fdp.exe.");
+        assert_eq!(
+            w.finish(),
+            "\u{202E} <a href=\"https://example.org/fdp.exe\" dir=\"ltr\">https://example.org/fdp.exe</a>."
+        );
     }
 
     #[test]
