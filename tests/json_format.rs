@@ -123,12 +123,189 @@ fn a_newer_schema_is_refused_with_the_version() {
     assert!(error.message(Language::English).contains("newer version of Taqrir (schema 2)"));
 }
 
+/// A report document around `report`, the text of the report object.
+fn report_doc(report: &str) -> String {
+    format!(r#"{{"format":"taqrir-report","schema_version":1,"report":{report}}}"#)
+}
+
+/// A document whose envelope has `rest` after an empty report.
+fn envelope_with(rest: &str) -> String {
+    format!(r#"{{"format":"taqrir-report","schema_version":1,"report":{{}}{rest}}}"#)
+}
+
+fn refused(text: &str) -> ReadError {
+    match import_document(text.as_bytes()) {
+        Ok(document) => panic!("{text} was read as {document:?}"),
+        Err(error) => error,
+    }
+}
+
+/// Words a person can act on: something in every language, with no parser's jargon in it.
+fn assert_in_words(error: &ReadError) {
+    for lang in Language::ALL {
+        let message = error.message(lang);
+        assert!(!message.trim().is_empty() && !message.contains('{'), "{error:?} in {lang:?}: {message}");
+        for jargon in ["invalid type", "sequence", "struct", "surrogate", "recursion", "expected `", "variant"] {
+            assert!(!message.contains(jargon), "{error:?} in {lang:?}: {message}");
+        }
+        // The parser's "at line 3 column 14"; messages say "line 3, column 14".
+        let parser_position = message.split("line ").skip(1).any(|rest| {
+            let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            after.len() < rest.len() && after.starts_with(" column")
+        });
+        assert!(!parser_position, "{error:?} in {lang:?}: {message}");
+    }
+}
+
 #[test]
 fn a_field_of_the_wrong_type_is_named() {
-    let text = r#"{"format":"taqrir-report","schema_version":1,"report":{"agenda":"not a list"}}"#;
-    let error = import_document(text.as_bytes()).unwrap_err();
-    assert!(matches!(error, ReadError::Malformed { .. }));
-    assert!(error.message(Language::English).starts_with("This report has a field Taqrir cannot read"));
+    for (report, english) in [
+        (r#"{"agenda":"not a list"}"#, "The field “agenda” holds text, where Taqrir expects a list. Nothing was changed."),
+        (
+            r#"{"agenda":[{},{"start":9}]}"#,
+            "The field “agenda item 2, start” holds a number, where Taqrir expects text. Nothing was changed.",
+        ),
+        (
+            r#"{"participants":{"total":true}}"#,
+            "The field “participants, total” holds true or false, where Taqrir expects a whole number. Nothing was changed.",
+        ),
+        (
+            r#"{"activity_type":"seminar"}"#,
+            "The field “activity_type” holds “seminar”, which is not a value Taqrir knows. Nothing was changed.",
+        ),
+    ] {
+        let error = refused(&report_doc(report));
+        assert_eq!(error.message(Language::English), english);
+        assert_in_words(&error);
+    }
+    // The same message through the translation layer, with the field named as in the file.
+    let error = refused(&report_doc(r#"{"agenda":[{},{"start":9}]}"#));
+    assert_eq!(
+        error.message(Language::Arabic),
+        "قيمة الحقل «agenda، العنصر 2، start» من نوع «رقم»، بينما يتوقّع تقرير «نص». لم يتغيّر شيء."
+    );
+    assert_eq!(
+        error.message(Language::Kurdish),
+        "بەهای خانەی «agenda، بڕگەی 2، start» لە جۆری «ژمارە»یە، بەڵام تەقریر چاوەڕێی «دەق» دەکات. هیچ نەگۆڕا."
+    );
+}
+
+#[test]
+fn an_array_where_an_object_is_expected_is_refused_like_any_wrong_type() {
+    for (report, field) in [
+        (r#"{"participants":[15,9,6]}"#, "participants"),
+        (r#"{"facilitators":[["Sara","Moderator"]]}"#, "facilitators item 1"),
+        (r#"{"agenda":[{"start":"09:00"},["09:15","09:30","Break",""]]}"#, "agenda item 2"),
+        (r#"{"attachments":[{"photos":[["p-1","caption"]]}]}"#, "attachments item 1, photos item 1"),
+    ] {
+        let error = refused(&report_doc(report));
+        assert_eq!(
+            error.message(Language::English),
+            format!(
+                "The field “{field}” holds a list, where Taqrir expects a group of named fields. Nothing was changed."
+            )
+        );
+        assert_in_words(&error);
+    }
+}
+
+fn nested(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[test]
+fn a_field_nested_past_the_depth_limit_is_refused_never_turned_into_null() {
+    for text in [
+        envelope_with(&format!(r#","extra":{}"#, nested(200))),
+        envelope_with(&format!(r#","extra":{}"#, nested(64))),
+        report_doc(&format!(r#"{{"extra":{}}}"#, nested(200))),
+        report_doc(&format!(r#"{{"extra":{{"deeper":{}}}}}"#, nested(100))),
+    ] {
+        let error = refused(&text);
+        assert!(error
+            .message(Language::English)
+            .starts_with("This file has lists or groups nested more than 64 levels deep (line 1, column "));
+        assert_in_words(&error);
+    }
+    // Up to the limit (the envelope's braces count as one level) the field is kept as it is.
+    let text = envelope_with(&format!(r#","extra":{}"#, nested(63)));
+    let document = import_document(text.as_bytes()).expect("63 levels under the envelope read");
+    assert_eq!(serde_json::to_string(&document.unknown_fields["extra"]).unwrap(), nested(63));
+}
+
+#[test]
+fn numbers_beyond_u32_are_kept_exactly_as_their_text() {
+    let text = envelope_with(r#","exported_total":98765432109876543210987"#).replace(
+        r#""report":{}"#,
+        r#""report":{"session_number":99999999999999999999,"participants":{"total":18446744073709551616,
+            "male":4294967296,"female":1e3,"guests":12.50,"under_18":-0},"budget":123456789012345678901234567890,
+            "ratio":0.1000000000000000000001}"#,
+    );
+    let document = import_document(text.as_bytes()).expect("reads");
+    let report = &document.report;
+    assert_eq!(report.session_number.raw(), "99999999999999999999");
+    assert_eq!(report.session_number.parse(), Err(NumberError::TooLarge));
+    assert_eq!(report.participants.total.raw(), "18446744073709551616");
+    assert_eq!(report.participants.male.raw(), "4294967296");
+    assert_eq!(report.participants.female.raw(), "1e3");
+    assert_eq!(report.participants.guests.raw(), "12.50");
+    assert_eq!(report.participants.under_18.raw(), "-0");
+    let written = write_document(&document);
+    for exact in [
+        r#""session_number":"99999999999999999999""#,
+        r#""female":"1e3""#,
+        r#""budget":123456789012345678901234567890"#,
+        r#""ratio":0.1000000000000000000001"#,
+        r#""exported_total":98765432109876543210987"#,
+    ] {
+        assert!(written.contains(exact), "{exact} in {written}");
+    }
+}
+
+#[test]
+fn a_lone_surrogate_is_refused_in_plain_words() {
+    for (text, column) in [
+        (report_doc(r#"{"title":"Session \ud800"}"#), 73),
+        (report_doc(r#"{"title":"\udc00 end"}"#), 65),
+        (report_doc(r#"{"title":"\ud800\u0041"}"#), 65),
+        (envelope_with(r#","note":"\ud800""#), 66),
+        (envelope_with(&format!(r#","photos":{{"\ud800":"{JPEG}"}}"#)), 69),
+    ] {
+        let error = refused(&text);
+        assert_eq!(
+            error.message(Language::English),
+            format!(
+                "The text at line 1, column {column} has a broken character: the code of half a character pair, \
+                 without its other half. The file may have been cut short or changed by another program. Nothing was changed."
+            ),
+            "{text}"
+        );
+        assert_in_words(&error);
+    }
+    let pair = import_document(report_doc(r#"{"title":"\ud83d\ude00"}"#).as_bytes()).expect("a whole pair reads");
+    assert_eq!(pair.report.title, "\u{1F600}");
+}
+
+#[test]
+fn a_duplicated_key_is_refused_at_every_level_alike() {
+    for (text, field) in [
+        (r#"{"format":"taqrir-report","format":"taqrir-report","schema_version":1,"report":{}}"#.to_owned(), "format"),
+        (envelope_with(r#","note":1,"note":2"#), "note"),
+        (envelope_with(&format!(r#","photos":{{"p-1":"{JPEG}","p-1":"{JPEG}"}}"#)), "photos, p-1"),
+        (report_doc(r#"{"title":"A","title":"B"}"#), "title"),
+        (report_doc(r#"{"colour":"blue","colour":"red"}"#), "colour"),
+        (report_doc(r#"{"participants":{"total":1,"total":2}}"#), "participants, total"),
+        (report_doc(r#"{"agenda":[{},{"item":"a","item":"b"}]}"#), "agenda item 2, item"),
+        (report_doc(r#"{"extra":{"a":{"b":1,"\u0062":2}}}"#), "extra, a, b"),
+    ] {
+        let error = refused(&text);
+        assert_eq!(
+            error.message(Language::English),
+            format!("The field “{field}” appears twice in this file, so Taqrir cannot tell which one is meant. Nothing was changed."),
+            "{text}"
+        );
+        assert_in_words(&error);
+    }
 }
 
 #[test]
@@ -226,4 +403,143 @@ fn photos_may_take_a_file_past_5_mb_but_the_report_may_not() {
     let error = import_document(&huge).unwrap_err();
     assert_eq!(error, ReadError::TooLarge { bytes: MAX_IMPORT_BYTES_WITH_PHOTOS + 1 });
     assert!(error.message(Language::English).contains("larger than 64 MB"));
+}
+
+/// One step into a JSON value.
+#[derive(Clone, Debug)]
+enum At {
+    Key(String),
+    Index(usize),
+}
+
+fn paths(value: &serde_json::Value, prefix: &mut Vec<At>, out: &mut Vec<Vec<At>>) {
+    out.push(prefix.clone());
+    let children: Vec<(At, &serde_json::Value)> = match value {
+        serde_json::Value::Object(map) => map.iter().map(|(k, v)| (At::Key(k.clone()), v)).collect(),
+        serde_json::Value::Array(items) => items.iter().enumerate().map(|(i, v)| (At::Index(i), v)).collect(),
+        _ => Vec::new(),
+    };
+    for (step, child) in children {
+        prefix.push(step);
+        paths(child, prefix, out);
+        prefix.pop();
+    }
+}
+
+fn at_mut<'v>(value: &'v mut serde_json::Value, path: &[At]) -> &'v mut serde_json::Value {
+    path.iter().fold(value, |value, step| match step {
+        At::Key(key) => &mut value[key.as_str()],
+        At::Index(index) => &mut value[*index],
+    })
+}
+
+/// What a generated malformed document has wrong with it.
+#[derive(Clone, Debug)]
+enum Damage {
+    /// The value at the chosen place becomes this JSON text (a wrong type, a huge number, a bad escape).
+    Replace(String),
+    /// The chosen object gets its first key twice (another value becomes such an object).
+    DuplicateKey,
+    /// The chosen value is wrapped in this many lists.
+    Nest(usize),
+    /// The text is cut short.
+    Truncate(prop::sample::Index),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    let wrong_type = prop::sample::select(vec![
+        "true",
+        "null",
+        "[]",
+        "{}",
+        "[15,9,6]",
+        "\"text\"",
+        "-3",
+        "1.5",
+        r#"{"a":[1,{"b":null}]}"#,
+    ]);
+    let bad_escape = prop::sample::select(vec![
+        r#""\ud800""#,
+        r#""a\udc00b""#,
+        r#""\ud800\u0041""#,
+        r#""\ud800\n""#,
+        r#""\uZZZZ""#,
+        r#""\x""#,
+        "\"\\",
+        "\"unterminated",
+    ]);
+    prop_oneof![
+        wrong_type.prop_map(|text| Damage::Replace(text.to_owned())),
+        "[1-9][0-9]{20,40}(\\.[0-9]{1,20})?([eE][+-]?[0-9]{1,3})?".prop_map(Damage::Replace),
+        bad_escape.prop_map(|text| Damage::Replace(text.to_owned())),
+        Just(Damage::DuplicateKey),
+        (1usize..300).prop_map(Damage::Nest),
+        any::<prop::sample::Index>().prop_map(Damage::Truncate),
+    ]
+}
+
+const DAMAGED: &str = "@@damaged@@";
+
+/// `text` (a document) with `damage` done at the `place`-th value; also the depth of that value.
+fn damaged(text: &str, damage: &Damage, place: prop::sample::Index) -> (String, usize) {
+    if let Damage::Truncate(cut) = damage {
+        let mut end = cut.index(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        return (text[..end].to_owned(), 0);
+    }
+    let mut value: serde_json::Value = serde_json::from_str(text).expect("a written document is JSON");
+    let mut all = Vec::new();
+    paths(&value, &mut Vec::new(), &mut all);
+    let path = &all[place.index(all.len())];
+    let node = std::mem::replace(at_mut(&mut value, path), serde_json::Value::String(DAMAGED.into()));
+    let node_text = serde_json::to_string(&node).expect("json");
+    let replacement = match damage {
+        Damage::Replace(text) => text.clone(),
+        Damage::Nest(depth) => format!("{}{node_text}{}", "[".repeat(*depth), "]".repeat(*depth)),
+        Damage::DuplicateKey => match node.as_object().and_then(|map| map.iter().next()) {
+            Some((key, first)) => format!("{{{}:{},{}", serde_json::json!(key), first, &node_text[1..]),
+            None => format!(r#"{{"k":{node_text},"k":{node_text}}}"#),
+        },
+        Damage::Truncate(_) => unreachable!("handled above"),
+    };
+    let text = serde_json::to_string(&value).expect("json").replacen(&format!("\"{DAMAGED}\""), &replacement, 1);
+    (text, path.len())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn malformed_documents_are_refused_in_words_or_read_never_a_panic(
+        report in any_report(),
+        damage in damage(),
+        place in any::<prop::sample::Index>(),
+    ) {
+        let (text, depth) = damaged(&write_document(&Document::new(report)), &damage, place);
+        let read = import_document(text.as_bytes());
+        if let Err(error) = &read {
+            assert_in_words(error);
+        }
+        match &damage {
+            Damage::DuplicateKey => prop_assert!(matches!(read, Err(ReadError::DuplicateField { .. })), "{:?}", read),
+            Damage::Nest(levels) if depth + levels > 64 => {
+                prop_assert!(matches!(read, Err(ReadError::TooDeep { .. })), "{:?}", read)
+            }
+            Damage::Truncate(_) => prop_assert!(read.is_err()),
+            Damage::Replace(replacement) if replacement.starts_with('"') && replacement.contains('\\') => {
+                prop_assert!(read.is_err(), "{} read as {:?}", replacement, read)
+            }
+            // A huge number that was read is written back digit for digit, never rounded.
+            Damage::Replace(number) if number.len() > 20 => {
+                if let Ok(document) = &read {
+                    let digits = number.split(['e', 'E']).next().unwrap_or(number);
+                    let written = write_document(document);
+                    prop_assert!(written.contains(digits), "{} not in {}", digits, written);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -13,6 +13,7 @@
 use crate::core::i18n::{self, Msg};
 use crate::core::photos::{valid_photos, PhotoData};
 use crate::core::report::{Language, Report, SCHEMA_VERSION};
+use crate::core::strict_json::{self, Breach, JsonKind, Step};
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -57,8 +58,17 @@ pub enum ReadError {
     NotAReport,
     /// Written by a newer version of the app than this one.
     NewerVersion { found: u32 },
-    /// A report whose content does not fit the schema (a field of the wrong type).
-    Malformed { detail: String },
+    /// A field holding a kind of value the format does not allow there; `None` where the kind
+    /// is not known.
+    WrongType { field: Vec<Step>, found: Option<JsonKind>, expected: Option<JsonKind> },
+    /// A field that takes one of a fixed set of codes (an activity type, a language) holds another.
+    UnknownCode { field: Vec<Step>, code: String },
+    /// The same key twice in one object, anywhere in the file.
+    DuplicateField { field: Vec<Step> },
+    /// Lists and objects nested deeper than [`strict_json::MAX_DEPTH`].
+    TooDeep { line: usize, column: usize },
+    /// A `\uD800`–`\uDFFF` escape without its other half: no character can be made of it.
+    BrokenCharacter { line: usize, column: usize },
     /// Larger than [`MAX_IMPORT_BYTES`].
     TooLarge { bytes: usize },
 }
@@ -74,13 +84,78 @@ impl ReadError {
             ReadError::NewerVersion { found } => {
                 i18n::format(lang, Msg::ImportNewerVersion, &[("version", &found.to_string())])
             }
-            ReadError::Malformed { detail } => i18n::format(lang, Msg::ImportMalformed, &[("detail", detail)]),
+            ReadError::WrongType { field, found: Some(found), expected: Some(expected) } if found != expected => {
+                let (found, expected) = (i18n::text(lang, kind_name(*found)), i18n::text(lang, kind_name(*expected)));
+                let field = field_words(field, lang);
+                i18n::format(lang, Msg::ImportWrongType, &[("found", found), ("expected", expected), ("field", &field)])
+            }
+            ReadError::WrongType { field, .. } => {
+                i18n::format(lang, Msg::ImportUnreadableField, &[("field", &field_words(field, lang))])
+            }
+            ReadError::UnknownCode { field, code } => i18n::format(
+                lang,
+                Msg::ImportUnknownCode,
+                &[("field", &field_words(field, lang)), ("code", &shortened(code))],
+            ),
+            ReadError::DuplicateField { field } => {
+                i18n::format(lang, Msg::ImportDuplicateField, &[("field", &field_words(field, lang))])
+            }
+            ReadError::TooDeep { line, column } => {
+                i18n::format(lang, Msg::ImportTooDeep, &[("line", &line.to_string()), ("column", &column.to_string())])
+            }
+            ReadError::BrokenCharacter { line, column } => i18n::format(
+                lang,
+                Msg::ImportBrokenCharacter,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
             ReadError::TooLarge { bytes } if *bytes > MAX_IMPORT_BYTES_WITH_PHOTOS => {
                 i18n::text(lang, Msg::ImportPhotosTooLarge).to_owned()
             }
             ReadError::TooLarge { .. } => i18n::text(lang, Msg::ImportTooLarge).to_owned(),
         }
     }
+}
+
+fn kind_name(kind: JsonKind) -> Msg {
+    match kind {
+        JsonKind::Text => Msg::KindText,
+        JsonKind::Number => Msg::KindNumber,
+        JsonKind::WholeNumber => Msg::KindWholeNumber,
+        JsonKind::List => Msg::KindList,
+        JsonKind::Group => Msg::KindGroup,
+        JsonKind::TrueFalse => Msg::KindTrueFalse,
+        JsonKind::Nothing => Msg::KindNothing,
+        JsonKind::Choice => Msg::KindChoice,
+    }
+}
+
+/// A field's path as the file names it, in words: "agenda item 2, start".
+fn field_words(path: &[Step], lang: Language) -> String {
+    path.iter().fold(String::new(), |outer, step| match step {
+        Step::Item(index) => {
+            i18n::format(lang, Msg::ImportFieldItem, &[("n", &(index + 1).to_string()), ("list", &outer)])
+        }
+        Step::Field(name) if outer.is_empty() => shortened(name),
+        Step::Field(name) => {
+            i18n::format(lang, Msg::ImportFieldPart, &[("inner", &shortened(name)), ("outer", &outer)])
+        }
+    })
+}
+
+/// Text from the file quoted in a message, cut short if it is long.
+fn shortened(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Where byte `at` of `text` is, as 1-based line and column (in characters).
+fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
 /// Reads an imported file: size first, then text, then the document.
@@ -150,6 +225,23 @@ pub fn read_newer_document(text: &str) -> Option<(Document, u32)> {
 }
 
 fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
+    strict_json::check_structure(text).map_err(|breach| match breach {
+        Breach::TooDeep { at } => {
+            let (line, column) = line_and_column(text, at);
+            ReadError::TooDeep { line, column }
+        }
+        Breach::LoneSurrogate { at } => {
+            let (line, column) = line_and_column(text, at);
+            ReadError::BrokenCharacter { line, column }
+        }
+        // Fields of the report are named from the report, as the other messages name them.
+        Breach::DuplicateKey { mut path } => {
+            if path.len() > 1 && path[0] == Step::Field("report".into()) {
+                path.remove(0);
+            }
+            ReadError::DuplicateField { field: path }
+        }
+    })?;
     // The envelope's fields are split off as raw JSON first, so the report is deserialized once,
     // straight from the text (going through `serde_json::Value` costs time and wasm size).
     let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|e| {
@@ -177,7 +269,7 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
         return Err(ReadError::NotAReport);
     }
     let migrated = migrate(raw, version);
-    let report: Report = serde_json::from_str(&migrated).map_err(|e| ReadError::Malformed { detail: e.to_string() })?;
+    let report: Report = strict_json::from_str(&migrated).map_err(|failure| wrong_type(&migrated, failure))?;
     // Photos that are not image data URLs are dropped, as is a `photos` that is not an object:
     // a report's text never fails to open because of its photos.
     let photos = field("photos")
@@ -197,11 +289,38 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
     let mut unknown_fields = serde_json::Map::new();
     for (name, raw) in &fields {
         if !matches!(name.as_str(), "format" | "schema_version" | "report" | "photos") {
-            let value = serde_json::from_str(raw.get()).unwrap_or(serde_json::Value::Null);
+            // Kept exactly, or the file is refused: never replaced by something else.
+            let value = serde_json::from_str(raw.get()).map_err(|_| ReadError::WrongType {
+                field: vec![Step::Field(name.clone())],
+                found: None,
+                expected: None,
+            })?;
             unknown_fields.insert(name.clone(), value);
         }
     }
     Ok((Document { report, photos, unknown_fields }, version))
+}
+
+/// The refusal for a report that failed to deserialize, naming the field and, read again from
+/// the text, the kind of value it holds.
+fn wrong_type(report: &str, failure: strict_json::Failure) -> ReadError {
+    let found = serde_json::from_str::<serde_json::Value>(report).ok().and_then(|mut value| {
+        for step in &failure.path {
+            value = match step {
+                Step::Field(name) => value.get_mut(name.as_str())?.take(),
+                Step::Item(index) => value.get_mut(*index)?.take(),
+            };
+        }
+        Some(value)
+    });
+    match (found, failure.expected) {
+        (Some(serde_json::Value::String(code)), Some(JsonKind::Choice)) => {
+            ReadError::UnknownCode { field: failure.path, code }
+        }
+        (found, expected) => {
+            ReadError::WrongType { field: failure.path, found: found.as_ref().map(JsonKind::of), expected }
+        }
+    }
 }
 
 /// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.

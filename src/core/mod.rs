@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod open_draft;
 pub mod photos;
 pub mod report;
+pub mod strict_json;
 pub mod templates;

@@ -3,6 +3,7 @@
 //! The UI edits this type directly (through a reactive store on wasm), the exporters read it, and the
 //! JSON format (`crate::core::document`) wraps it. Nothing here knows about the browser.
 
+use serde::de::{self, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -118,20 +119,33 @@ impl Serialize for WholeNumber {
 
 impl<'de> Deserialize<'de> for WholeNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Number(u64),
-            Text(String),
-            Float(f64),
-            Null(()),
+        // Named, so that a refusal can say a whole number was expected here.
+        deserializer.deserialize_newtype_struct(crate::core::strict_json::WHOLE_NUMBER, WholeNumberVisitor)
+    }
+}
+
+struct WholeNumberVisitor;
+
+impl<'de> Visitor<'de> for WholeNumberVisitor {
+    type Value = WholeNumber;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a whole number, its text, or null")
+    }
+
+    // Read as the raw JSON text, so a number is kept digit for digit as the file writes it, however
+    // large (`99999999999999999999`, `1e3`, `12.50`): nothing is rounded or respelled.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<WholeNumber, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        match text.as_bytes().first() {
+            Some(b'"') => serde_json::from_str(text).map(WholeNumber).map_err(de::Error::custom),
+            Some(b'n') => Ok(WholeNumber::default()),
+            Some(b'-' | b'0'..=b'9') => Ok(WholeNumber(text.to_owned())),
+            Some(b'[') => Err(de::Error::invalid_type(Unexpected::Seq, &self)),
+            Some(b'{') => Err(de::Error::invalid_type(Unexpected::Map, &self)),
+            _ => Err(de::Error::invalid_type(Unexpected::Bool(text == "true"), &self)),
         }
-        Ok(match Stored::deserialize(deserializer)? {
-            Stored::Number(n) => WholeNumber(n.to_string()),
-            Stored::Text(text) => WholeNumber(text),
-            Stored::Float(f) => WholeNumber(f.to_string()),
-            Stored::Null(()) => WholeNumber::default(),
-        })
     }
 }
 
