@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use scraper::{Html, Selector};
 use taqrir::core::document::read_document;
-use taqrir::core::html_export::{report_html, report_html_with_photos};
+use taqrir::core::export::{report_html, report_html_with_photos};
 use taqrir::core::photos::PhotoData;
 use taqrir::core::report::*;
 

@@ -5,7 +5,7 @@
 //! line, `{n}`-style placeholders filled by [`format`]. A test checks that every language has
 //! every key, so a missing translation fails the build's tests rather than showing a raw key.
 
-use crate::core::report::{ActivityType, Language};
+use crate::core::report::{ActivityType, Digits, Language};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -102,6 +102,66 @@ pub fn format(lang: Language, msg: Msg, args: &[(&str, &str)]) -> String {
     out
 }
 
+const MONTHS: [[&str; 12]; 3] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    // The Levantine month names used in Iraq.
+    [
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ],
+    [
+        "کانوونی دووەم",
+        "شوبات",
+        "ئازار",
+        "نیسان",
+        "ئایار",
+        "حوزەیران",
+        "تەممووز",
+        "ئاب",
+        "ئەیلوول",
+        "تشرینی یەکەم",
+        "تشرینی دووەم",
+        "کانوونی یەکەم",
+    ],
+];
+
+/// A YYYY-MM-DD date written out in `lang` (Gregorian): "7 March 2024", "7 آذار 2024".
+/// Anything else is returned as it was typed.
+pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
+    let mut parts = date.trim().splitn(3, '-');
+    let parsed = (|| {
+        let year: u32 = parts.next()?.parse().ok()?;
+        let month: usize = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let names = &MONTHS[lang as usize];
+        Some(format!("{day} {} {year}", names.get(month.checked_sub(1)?)?))
+    })();
+    digits.apply(&parsed.unwrap_or_else(|| date.to_owned()))
+}
+
 fn source(lang: Language) -> &'static str {
     match lang {
         Language::English => include_str!("../../locales/en.txt"),
@@ -195,6 +255,14 @@ mod tests {
         assert_eq!(text(Language::Arabic, Msg::ExportDetails), "تفاصيل النشاط");
         assert_eq!(text(Language::Kurdish, Msg::ExportDetails), "وردەکاریی چالاکی");
         assert_eq!(format(Language::Kurdish, Msg::RowAgendaItem, &[("n", "2")]), "بڕگەی بەرنامە 2");
+    }
+
+    #[test]
+    fn dates_are_written_in_the_reports_language_and_digits() {
+        assert_eq!(long_date("2024-03-07", Language::English, Digits::Western), "7 March 2024");
+        assert_eq!(long_date("2024-03-07", Language::Arabic, Digits::ArabicIndic), "٧ آذار ٢٠٢٤");
+        assert_eq!(long_date("2024-11-07", Language::Kurdish, Digits::Western), "7 تشرینی دووەم 2024");
+        assert_eq!(long_date("next week", Language::English, Digits::Western), "next week");
     }
 
     #[test]

@@ -4,7 +4,7 @@ pub mod backup;
 pub mod checks;
 pub mod document;
 pub mod drafts;
-pub mod html_export;
+pub mod export;
 pub mod i18n;
 pub mod open_draft;
 pub mod photos;

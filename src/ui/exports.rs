@@ -1,10 +1,10 @@
 //! The report leaves the browser: Export HTML, Print, Export JSON, Import JSON, Email, Share.
 //!
-//! Everything the files contain comes from the pure core (`html_export`, `document`); this module
+//! Everything the files contain comes from the pure core (`export`, `document`); this module
 //! only hands bytes to the browser.
 
 use crate::core::document::{import_document, write_document_pretty, ReadError, MAX_IMPORT_BYTES_WITH_PHOTOS};
-use crate::core::html_export::{email_summary, file_name, report_html_with_photos};
+use crate::core::export::{email_summary, file_name, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::PhotoData;
 use crate::core::report::Report;

@@ -7,7 +7,7 @@ use crate::core::backup::{
 };
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
-use crate::core::html_export::long_date;
+use crate::core::i18n::long_date;
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Digits, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};

@@ -1,0 +1,250 @@
+//! The printable report: one self-contained HTML page that lays out a [`ReportView`].
+//!
+//! What the page shows is decided by the view; this module only writes markup. All text reaches
+//! the page through [`HtmlWriter`], which escapes it; the only unescaped text is this module's own
+//! markup and stylesheet. The page carries a Content-Security-Policy that allows no script.
+
+use crate::core::export::html_writer::HtmlWriter;
+use crate::core::export::view::{self, Content, ReportView};
+use crate::core::photos::PhotoData;
+use crate::core::report::Report;
+
+/// The whole report as a printable, self-contained HTML document in the report's language.
+pub fn report_html(report: &Report) -> String {
+    report_html_with_photos(report, &PhotoData::new())
+}
+
+/// The printable report with its photos embedded: `photos` maps a photo's id to its image `data:`
+/// URL. A photo with no entry, or whose URL is not a JPEG, PNG or WebP base64 `data:` URL, is
+/// left out.
+pub fn report_html_with_photos(report: &Report, photos: &PhotoData) -> String {
+    let view = ReportView::new(report, photos);
+    let dir = if view.language.is_rtl() { "rtl" } else { "ltr" };
+    Page { w: HtmlWriter::new(), dir }.write(&view)
+}
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1d2430; font: 11pt/1.5 "Segoe UI", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, Arial, sans-serif; }
+main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+header.title-block { border-bottom: 3px solid #1c5d84; padding-bottom: 0.75rem; margin-bottom: 1.25rem; }
+.kind { margin: 0; color: #1c5d84; font-weight: 600; font-size: 10pt; letter-spacing: 0.03em; text-transform: uppercase; }
+h1 { margin: 0.2rem 0 0.4rem; font-size: 20pt; line-height: 1.25; }
+.byline { margin: 0; color: #4a5466; }
+h2 { font-size: 13pt; color: #1c5d84; margin: 1.6rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 1px solid #d5dae2; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 0.9rem 0 0.2rem; break-after: avoid; page-break-after: avoid; }
+p { margin: 0.3rem 0 0.6rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; }
+th, td { border: 1px solid #d5dae2; padding: 0.35rem 0.55rem; text-align: start; vertical-align: top; }
+th { background: #f0f4f8; font-weight: 600; }
+table.details th { width: 28%; }
+table.figures { width: auto; min-width: 55%; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr, li, .speaker, .group { break-inside: avoid; page-break-inside: avoid; }
+ol, ul { margin: 0.3rem 0 0.8rem; padding-inline-start: 1.5rem; }
+li { margin: 0.2rem 0; }
+.speaker, .group { margin: 0.6rem 0; padding: 0.2rem 0 0.2rem 0.8rem; border-inline-start: 3px solid #d5dae2; padding-inline-start: 0.8rem; padding-left: 0; }
+.role { color: #4a5466; }
+.note { color: #4a5466; font-size: 9.5pt; }
+footer { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid #d5dae2; color: #4a5466; font-size: 9pt; }
+a { color: #1c5d84; }
+ol.attachments > li { break-inside: auto; page-break-inside: auto; }
+.photos { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.9rem 1rem; margin: 0.5rem 0 1rem; }
+figure.photo { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.photo img { display: block; max-width: 100%; max-height: 95mm; width: auto; height: auto; border: 1px solid #d5dae2; }
+figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; }
+@media screen and (max-width: 30rem) { .photos { grid-template-columns: minmax(0, 1fr); } }
+@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
+@media print { main { max-width: none; padding: 0; } a { color: inherit; } }
+"#;
+struct Page {
+    w: HtmlWriter,
+    /// The report's direction: for the labels and figures, which are in its language.
+    dir: &'static str,
+}
+
+impl Page {
+    fn write(mut self, view: &ReportView) -> String {
+        self.w.markup("<!DOCTYPE html>\n");
+        self.w.open("html", &[("lang", view.language.code()), ("dir", self.dir)]);
+        self.w.markup(concat!(
+            "<head><meta charset=\"utf-8\">",
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"generator\" content=\"Taqrir\">"
+        ));
+        self.w.element("title", &[], &view.title);
+        self.w.markup("<style>");
+        self.w.markup(STYLE);
+        self.w.markup("</style></head><body><main>");
+        self.w.markup("<header class=\"title-block\">");
+        self.w.element("p", &[("class", "kind"), ("dir", "auto")], &view.kind);
+        self.w.element("h1", &[("dir", "auto")], &view.title);
+        if let Some(byline) = &view.byline {
+            self.w.element("p", &[("class", "byline"), ("dir", "auto")], byline);
+        }
+        self.w.markup("</header>");
+        for section in &view.sections {
+            self.w.element("h2", &[("dir", "auto")], &section.heading);
+            self.content(&section.content);
+        }
+        self.w.element("footer", &[("dir", "auto")], view.footer);
+        self.w.markup("</main></body></html>\n");
+        self.w.finish()
+    }
+
+    fn content(&mut self, content: &Content) {
+        match content {
+            Content::Details(rows) => {
+                self.w.markup("<table class=\"details\"><tbody>");
+                for row in rows {
+                    self.w.markup("<tr>");
+                    self.w.element("th", &[("scope", "row"), ("dir", self.dir)], row.label);
+                    self.w.open("td", &[("dir", "auto")]);
+                    self.w.text_with_links(&row.value);
+                    self.w.close("td");
+                    self.w.markup("</tr>");
+                }
+                self.w.markup("</tbody></table>");
+            }
+            Content::Text(text) => self.w.paragraphs(text),
+            Content::List { numbered, items } => {
+                let tag = if *numbered { "ol" } else { "ul" };
+                self.w.open(tag, &[]);
+                for item in items {
+                    self.w.open("li", &[("dir", "auto")]);
+                    self.w.lines(item);
+                    self.w.close("li");
+                }
+                self.w.close(tag);
+            }
+            Content::Participants(participants) => self.participants(participants),
+            Content::Agenda(agenda) => self.agenda(agenda),
+            Content::Speakers(speakers) => {
+                for s in speakers {
+                    self.w.markup("<div class=\"speaker\">");
+                    self.w.element("h3", &[("dir", "auto")], &s.name);
+                    if !s.role.is_empty() {
+                        self.w.element("p", &[("class", "role"), ("dir", "auto")], &s.role);
+                    }
+                    self.w.paragraphs(&s.summary);
+                    self.w.markup("</div>");
+                }
+            }
+            Content::Discussion(points) => {
+                self.w.markup("<ol class=\"discussion\">");
+                for point in points {
+                    self.w.markup("<li>");
+                    if !point.heading.is_empty() {
+                        self.w.element("h3", &[("dir", "auto")], &point.heading);
+                    }
+                    self.w.paragraphs(&point.details);
+                    self.w.markup("</li>");
+                }
+                self.w.markup("</ol>");
+            }
+            Content::WorkingGroups(groups) => {
+                for g in groups {
+                    self.w.markup("<div class=\"group\">");
+                    self.w.element("h3", &[("dir", "auto")], &g.topic);
+                    if let Some(facilitator) = &g.facilitator {
+                        self.w.element("p", &[("class", "role"), ("dir", "auto")], facilitator);
+                    }
+                    if let Some(members) = &g.members {
+                        self.w.element("p", &[("dir", "auto")], members);
+                    }
+                    self.w.paragraphs(&g.outcomes);
+                    self.w.markup("</div>");
+                }
+            }
+            Content::Attachments(attachments) => self.attachments(attachments),
+        }
+    }
+
+    fn participants(&mut self, p: &view::Participants) {
+        if !p.figures.is_empty() {
+            self.w.markup("<table class=\"figures\"><tbody>");
+            for figure in &p.figures {
+                self.w.markup("<tr>");
+                self.w.element("th", &[("scope", "row"), ("dir", self.dir)], figure.label);
+                self.w.element("td", &[("class", "num"), ("dir", self.dir)], &figure.value);
+                self.w.markup("</tr>");
+            }
+            self.w.markup("</tbody></table>");
+            if let Some(note) = p.note {
+                self.w.element("p", &[("class", "note"), ("dir", "auto")], note);
+            }
+        }
+        for breakdown in &p.breakdowns {
+            self.w.element("h3", &[("dir", "auto")], breakdown.heading);
+            // Names without counts read better as a list than as a half-empty table.
+            if breakdown.rows.iter().all(|(_, count)| count.is_none()) {
+                self.w.markup("<ul>");
+                for (name, _) in &breakdown.rows {
+                    self.w.element("li", &[("dir", "auto")], name);
+                }
+                self.w.markup("</ul>");
+                continue;
+            }
+            self.w.markup("<table class=\"figures\"><tbody>");
+            for (name, count) in &breakdown.rows {
+                self.w.markup("<tr>");
+                self.w.element("td", &[("dir", "auto")], name);
+                self.w.element("td", &[("class", "num"), ("dir", self.dir)], count.as_deref().unwrap_or(""));
+                self.w.markup("</tr>");
+            }
+            self.w.markup("</tbody></table>");
+        }
+    }
+
+    fn agenda(&mut self, agenda: &view::Agenda) {
+        self.w.markup("<table class=\"agenda\"><thead><tr>");
+        self.w.element("th", &[("scope", "col"), ("dir", self.dir)], agenda.time_heading);
+        self.w.element("th", &[("scope", "col"), ("dir", self.dir)], agenda.item_heading);
+        if let Some(presenter) = agenda.presenter_heading {
+            self.w.element("th", &[("scope", "col"), ("dir", self.dir)], presenter);
+        }
+        self.w.markup("</tr></thead><tbody>");
+        for row in &agenda.rows {
+            self.w.markup("<tr>");
+            self.w.element("td", &[("class", "time"), ("dir", self.dir)], &row.time);
+            self.w.open("td", &[("dir", "auto")]);
+            self.w.lines(&row.item);
+            self.w.close("td");
+            if agenda.presenter_heading.is_some() {
+                self.w.element("td", &[("dir", "auto")], &row.presenter);
+            }
+            self.w.markup("</tr>");
+        }
+        self.w.markup("</tbody></table>");
+    }
+
+    /// The attachments, each with its photos, two to a row.
+    fn attachments(&mut self, attachments: &[view::Attachment]) {
+        if attachments.iter().any(|a| !a.photos.is_empty()) {
+            self.w.markup("<ol class=\"attachments\">");
+        } else {
+            self.w.markup("<ol>");
+        }
+        for attachment in attachments {
+            self.w.open("li", &[("dir", "auto")]);
+            self.w.text_with_links(&attachment.description);
+            if !attachment.photos.is_empty() {
+                self.w.markup("<div class=\"photos\">");
+                for photo in &attachment.photos {
+                    self.w.markup("<figure class=\"photo\">");
+                    self.w.image(photo.src, &photo.alt);
+                    if !photo.caption.is_empty() {
+                        self.w.element("figcaption", &[("dir", "auto")], &photo.caption);
+                    }
+                    self.w.markup("</figure>");
+                }
+                self.w.markup("</div>");
+            }
+            self.w.close("li");
+        }
+        self.w.markup("</ol>");
+    }
+}

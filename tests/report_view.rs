@@ -1,0 +1,193 @@
+//! The report view: what every writer shows, decided once — sections in order, names with roles,
+//! time ranges, the untitled fallback, dates and figures in the report's language and digits.
+#![cfg(not(target_arch = "wasm32"))]
+
+use taqrir::core::document::read_document;
+use taqrir::core::export::email_summary;
+use taqrir::core::export::view::*;
+use taqrir::core::photos::PhotoData;
+use taqrir::core::report::{self, Digits, Language, Report, WholeNumber};
+
+fn sample() -> Report {
+    let text = std::fs::read_to_string("tests/fixtures/report-v1.json").expect("fixture");
+    read_document(&text).expect("sample reads").report
+}
+
+fn headings(view: &ReportView) -> Vec<String> {
+    view.sections.iter().map(|s| s.heading.clone()).collect()
+}
+
+fn content<'v>(view: &'v ReportView, heading: &str) -> &'v Content<'v> {
+    let section = view.sections.iter().find(|s| s.heading == heading);
+    &section.unwrap_or_else(|| panic!("no section {heading:?} in {:?}", headings(view))).content
+}
+
+fn details(view: &ReportView) -> Vec<(&'static str, String)> {
+    match content(view, "Activity details") {
+        Content::Details(rows) => rows.iter().map(|row| (row.label, row.value.clone())).collect(),
+        _ => panic!("details are label and value rows"),
+    }
+}
+
+fn detail(view: &ReportView, label: &str) -> Option<String> {
+    details(view).into_iter().find(|(l, _)| *l == label).map(|(_, value)| value)
+}
+
+fn agenda_times(view: &ReportView) -> Vec<String> {
+    match content(view, "Agenda") {
+        Content::Agenda(agenda) => agenda.rows.iter().map(|row| row.time.clone()).collect(),
+        _ => panic!("the agenda is a table"),
+    }
+}
+
+#[test]
+fn sections_come_in_reading_order_and_empty_ones_are_left_out() {
+    let photos = PhotoData::new();
+    let report = sample();
+    let view = ReportView::new(&report, &photos);
+    assert_eq!(
+        headings(&view),
+        [
+            "Activity details",
+            "Introduction",
+            "Aim",
+            "Session topic",
+            "Objectives",
+            "Participants",
+            "Agenda",
+            "Key discussion points",
+            "Results and impact",
+            "Recommendations",
+            "Conclusion",
+            "Next steps",
+            "Attachments",
+        ]
+    );
+    let blank = Report { title: "Only a title".into(), ..Report::blank() };
+    assert!(ReportView::new(&blank, &photos).sections.is_empty());
+}
+
+#[test]
+fn a_time_range_is_start_to_end_or_the_one_time_given() {
+    assert_eq!(time_range("09:00", "13:00", Digits::Western), "09:00 – 13:00");
+    assert_eq!(time_range("09:00", " ", Digits::Western), "09:00");
+    assert_eq!(time_range("", "13:00", Digits::Western), "13:00");
+    assert_eq!(time_range(" ", "", Digits::Western), "");
+    assert_eq!(time_range("09:00", "13:00", Digits::ArabicIndic), "٠٩:٠٠ – ١٣:٠٠");
+}
+
+#[test]
+fn the_activity_and_its_agenda_follow_the_same_time_rule() {
+    let photos = PhotoData::new();
+    let mut report = sample();
+    report.start_time = String::new();
+    report.agenda.truncate(2);
+    report.agenda[0].start = String::new();
+    report.agenda[1].end = "  ".into();
+    let view = ReportView::new(&report, &photos);
+    assert_eq!(detail(&view, "Time").as_deref(), Some("13:00"));
+    assert_eq!(agenda_times(&view), ["09:15", "09:15"]);
+}
+
+#[test]
+fn an_untitled_report_is_called_untitled_in_its_own_language_everywhere() {
+    let photos = PhotoData::new();
+    let english = Report { title: "  ".into(), ..Report::blank() };
+    assert_eq!(title(&english), "Untitled report");
+    assert_eq!(ReportView::new(&english, &photos).title, "Untitled report");
+    assert_eq!(email_summary(&english).0, "Untitled report");
+    let arabic = Report { language: Language::Arabic, ..english };
+    assert_eq!(ReportView::new(&arabic, &photos).title, "تقرير بلا عنوان");
+    assert_eq!(email_summary(&arabic).0, "تقرير بلا عنوان");
+    let titled = Report { title: "  Fourth session ".into(), ..Report::blank() };
+    assert_eq!(ReportView::new(&titled, &photos).title, "Fourth session");
+}
+
+#[test]
+fn names_are_joined_with_their_roles() {
+    assert_eq!(name_with_role(" Ammar Alghurabi ", " Project Manager "), "Ammar Alghurabi (Project Manager)");
+    assert_eq!(name_with_role("Sabreen", "  "), "Sabreen");
+    let photos = PhotoData::new();
+    let mut report = sample();
+    report.facilitators[1].role = String::new();
+    report.facilitators.push(report::Facilitator { name: " ".into(), role: "Nobody".into(), ..Default::default() });
+    let view = ReportView::new(&report, &photos);
+    assert_eq!(
+        detail(&view, "Facilitators").as_deref(),
+        Some("Ammar M.S. Alghurabi (Project Manager); Sabreen Alwaeli; Masar M.S. Alghurabi (Logistic officer)")
+    );
+}
+
+#[test]
+fn dates_and_figures_are_in_the_reports_language_and_digits() {
+    let photos = PhotoData::new();
+    let report = Report {
+        language: Language::Arabic,
+        digits: Digits::ArabicIndic,
+        date: "2024-03-07".into(),
+        session_number: WholeNumber::new("4"),
+        participants: report::Participants { total: WholeNumber::new("15"), ..Default::default() },
+        ..Report::blank()
+    };
+    let view = ReportView::new(&report, &photos);
+    assert_eq!(view.kind, "جلسة حوارية · ٤");
+    let Content::Details(rows) = content(&view, "تفاصيل النشاط") else { panic!("details") };
+    assert_eq!(rows[0].value, "٧ آذار ٢٠٢٤");
+    let Content::Participants(participants) = content(&view, "المشاركون") else { panic!("participants") };
+    assert_eq!(participants.figures[0].value, "١٥");
+    let typed = Report { date: "next week".into(), ..Report::blank() };
+    assert_eq!(detail(&ReportView::new(&typed, &photos), "Date").as_deref(), Some("next week"));
+}
+
+#[test]
+fn only_photos_with_image_data_are_shown_numbered_among_those_shown() {
+    let photo = |id: &str, caption: &str| report::PhotoRef { id: id.into(), caption: caption.into() };
+    let report = Report {
+        attachments: vec![
+            report::Attachment {
+                photos: vec![photo("missing", ""), photo("a", " On stage "), photo("b", "")],
+                ..Default::default()
+            },
+            report::Attachment { photos: vec![photo("script", "x")], ..Default::default() },
+        ],
+        ..Report::blank()
+    };
+    let photos: PhotoData = [
+        ("a".to_owned(), "data:image/png;base64,iVBORw0KGgo=".to_owned()),
+        ("b".to_owned(), "data:image/jpeg;base64,/9j/4AAQ".to_owned()),
+        ("script".to_owned(), "javascript:alert(1)".to_owned()),
+    ]
+    .into();
+    let view = ReportView::new(&report, &photos);
+    let Content::Attachments(attachments) = content(&view, "Attachments") else { panic!("attachments") };
+    assert_eq!(attachments.len(), 1, "an attachment with nothing to show is left out");
+    let shown: Vec<(&str, &str, &str)> =
+        attachments[0].photos.iter().map(|p| (p.src, p.alt.as_str(), p.caption.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("data:image/png;base64,iVBORw0KGgo=", "On stage", "On stage"),
+            ("data:image/jpeg;base64,/9j/4AAQ", "Photo 2", "")
+        ]
+    );
+}
+
+#[test]
+fn a_working_group_lists_its_members_one_a_line_with_their_count() {
+    let photos = PhotoData::new();
+    let report = Report {
+        working_groups: vec![report::WorkingGroup {
+            topic: " Youth ".into(),
+            facilitator: " Sara ".into(),
+            members: "Ali\r\nOmar\rHuda\n\n".into(),
+            member_count: WholeNumber::new("3"),
+            ..Default::default()
+        }],
+        ..Report::blank()
+    };
+    let view = ReportView::new(&report, &photos);
+    let Content::WorkingGroups(groups) = content(&view, "Working groups") else { panic!("groups") };
+    assert_eq!(groups[0].topic, "Youth");
+    assert_eq!(groups[0].facilitator.as_deref(), Some("Facilitator: Sara"));
+    assert_eq!(groups[0].members.as_deref(), Some("Members (3): Ali, Omar, Huda"));
+}
