@@ -11,12 +11,14 @@
 //! already there is skipped, and a different draft under the same id is added under a new id.
 //!
 //! The drafts' photos travel in a top-level `"photos"` object (photo id → image `data:` URL), as
-//! in an exported report; restoring hands them back ([`photos_in_file`]) for the photo store, and
-//! never keeps them in a draft's stored text.
+//! in an exported report; restoring hands them back ([`Restored::photos`]) for the photo store,
+//! and never keeps them in a draft's stored text.
 
-use crate::core::document::{read_document, write_document, ReadError};
-use crate::core::drafts::{KeyValueStore, Library, Opened, StoreError};
-use crate::core::photos::{valid_photos, PhotoData};
+use crate::core::document::{read_document, write_document, Document, ReadError};
+use crate::core::drafts::{KeyValueStore, Library, StoreError};
+use crate::core::i18n::{plural, Msg};
+use crate::core::photos::{valid_photos, PhotoData, PhotoUse};
+use crate::core::report::Language;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -88,36 +90,44 @@ pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: 
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
-/// What a restore did.
+/// What a restore did, what the person is told, and what the photo store must receive.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Restored {
     /// Drafts added.
     pub added: usize,
     /// Drafts skipped because the same draft is already stored.
     pub already_there: usize,
-    /// `(photo id in the file, photo id given)` for drafts restored under another id than their
-    /// own: the file's photo data is stored under both.
-    pub photo_copies: Vec<(String, String)>,
+    /// Of the drafts added, those that were in the trash: they are in it again, for
+    /// [`TRASH_DAYS`](crate::core::drafts::TRASH_DAYS) from the restore, so none is erased on the next screen change.
+    pub to_trash: usize,
+    /// The photos of the restored drafts (added or already there) that the file carries, each
+    /// under the id its draft refers to.
+    pub photos: Vec<RestoredPhoto>,
 }
 
-/// `text` as the draft `draft` stores it when restored beside a different draft with its id: its
-/// photos get ids of their own (`<photo>-<draft>`), so the two drafts never share a stored photo
-/// (erasing one from the trash would take the other's). Always the same ids for the same draft,
-/// so restoring twice finds it again.
-fn with_own_photo_ids(text: &str, draft: &str) -> (String, Vec<(String, String)>) {
-    let Ok(mut document) = read_document(text) else { return (text.to_owned(), Vec::new()) };
-    if document.report.photos().next().is_none() {
-        return (text.to_owned(), Vec::new());
-    }
-    let mut copies: Vec<(String, String)> = Vec::new();
-    for photo in document.report.attachments.iter_mut().flat_map(|a| a.photos.iter_mut()) {
-        let own = format!("{}-{draft}", photo.id);
-        if !copies.iter().any(|(old, _)| *old == photo.id) {
-            copies.push((photo.id.clone(), own.clone()));
+/// A photo to put in the photo store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestoredPhoto {
+    /// The id the draft refers to.
+    pub id: String,
+    /// The draft that owns it.
+    pub draft: String,
+    /// The image, as a `data:` URL.
+    pub url: String,
+}
+
+impl Restored {
+    /// What the person is told, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        let mut parts = vec![plural(lang, Msg::RestoreDone, self.added as u64, &[])];
+        if self.already_there > 0 {
+            parts.push(plural(lang, Msg::RestoreAlreadyHere, self.already_there as u64, &[]));
         }
-        photo.id = own;
+        if self.to_trash > 0 {
+            parts.push(plural(lang, Msg::RestoreToTrash, self.to_trash as u64, &[]));
+        }
+        parts.join(" ")
     }
-    (write_document(&document), copies)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,8 +138,41 @@ pub enum RestoreError {
     Store { restored: Restored, error: StoreError },
 }
 
+/// One draft of a file, as it can be stored under the id `id`.
+struct Candidate {
+    /// The text as the file has it.
+    plain: String,
+    /// The text with photo ids of its own (`<photo>-<id>`), and `(id in the file, own id)` pairs;
+    /// the plain text and no pairs for a draft without photos.
+    own: (String, Vec<(String, String)>),
+}
+
+impl Candidate {
+    fn new(text: &str, document: Option<&Document>, id: &str) -> Self {
+        let own = match document {
+            Some(document) if document.report.photos().next().is_some() => {
+                let mut document = document.clone();
+                let pairs = document.report.reassign_photo_ids(|old| format!("{old}-{id}"));
+                (write_document(&document), pairs)
+            }
+            _ => (text.to_owned(), Vec::new()),
+        };
+        Candidate { plain: text.to_owned(), own }
+    }
+
+    /// The `(id in the file, id stored)` pairs of the plain text.
+    fn plain_pairs(&self) -> Vec<(String, String)> {
+        self.own.1.iter().map(|(old, _)| (old.clone(), old.clone())).collect()
+    }
+}
+
 /// Adds every draft of a backup file (or a single exported report) to `library`.
 /// `new_id` makes an id for a draft whose id is taken by a different draft.
+///
+/// A draft is never replaced: the same draft already stored is skipped, and a different draft
+/// under the same id is added as `<id>-restored` (then `-restored-2`…), so both versions stay.
+/// A draft whose photo ids another draft already uses gets ids of its own (`<photo>-<draft>`):
+/// two drafts never share a stored photo, so removing it from one never takes the other's.
 pub fn restore_backup<S: KeyValueStore>(
     library: &mut Library<S>,
     bytes: &[u8],
@@ -144,28 +187,28 @@ pub fn restore_backup<S: KeyValueStore>(
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else { return read(ReadError::NotAReport) };
-    let photo_bytes =
-        |photos: &mut dyn Iterator<Item = (&String, usize)>| photos.map(|(id, len)| id.len() + len).sum::<usize>();
-    let (entries, photos_size) = match serde_json::from_str::<Backup>(text) {
+    let photo_bytes = |photos: &PhotoData| photos.iter().map(|(id, url)| id.len() + url.len()).sum::<usize>();
+    let (entries, photos) = match serde_json::from_str::<Backup>(text) {
         Ok(backup) if backup.format == BACKUP_FORMAT => {
             if backup.version > BACKUP_VERSION {
                 return read(ReadError::NewerVersion { found: backup.version });
             }
-            let photos_size =
-                photo_bytes(&mut backup.photos.iter().map(|(id, url)| (id, url.as_str().map_or(0, str::len))));
-            (backup.drafts, photos_size)
+            let photos = backup
+                .photos
+                .into_iter()
+                .filter_map(|(id, url)| match url {
+                    serde_json::Value::String(url) => Some((id, url)),
+                    _ => None,
+                })
+                .collect();
+            (backup.drafts, photos)
         }
         // One exported report is a backup of one draft.
         _ => match read_document(text) {
             Ok(mut document) => {
-                let photos_size = photo_bytes(&mut document.photos.iter().map(|(id, url)| (id, url.len())));
                 // Photos are kept in the photo store, never in a draft's stored text.
-                let text = if document.photos.is_empty() {
-                    text.to_owned()
-                } else {
-                    document.photos.clear();
-                    write_document(&document)
-                };
+                let photos = std::mem::take(&mut document.photos);
+                let text = if photos.is_empty() { text.to_owned() } else { write_document(&document) };
                 let entry = Entry {
                     id: new_id(),
                     updated_ms: now_ms,
@@ -173,88 +216,62 @@ pub fn restore_backup<S: KeyValueStore>(
                     document: RawValue::from_string(text).ok(),
                     raw: None,
                 };
-                (vec![entry], photos_size)
+                (vec![entry], photos)
             }
             Err(_) if size > MAX_BACKUP_BYTES => return too_large(),
             Err(error) => return read(error),
         },
     };
-    if size.saturating_sub(photos_size) > MAX_BACKUP_BYTES {
+    if size.saturating_sub(photo_bytes(&photos)) > MAX_BACKUP_BYTES {
         return too_large();
     }
+    let photos = valid_photos(photos);
+    let mut usage = PhotoUse::of_library(library);
     let mut restored = Restored::default();
     for entry in entries {
         let Some(text) = entry.document.as_ref().map(|d| d.get().to_owned()).or(entry.raw) else { continue };
+        let document = read_document(&text).ok();
         let base = if usable_id(&entry.id) { entry.id } else { new_id() };
         // The draft's own id, then `<id>-restored`, `<id>-restored-2`…: restoring the same
-        // backup twice finds what it added the first time.
+        // backup twice finds what it added the first time, with or without photo ids of its own.
         let mut id = base.clone();
         let mut attempt = 1;
-        let (text, photo_copies) = loop {
-            let (candidate, copies) =
-                if id == base { (text.clone(), Vec::new()) } else { with_own_photo_ids(&text, &id) };
+        let (pairs, to_store) = loop {
+            let candidate = Candidate::new(&text, document.as_ref(), &id);
             match library.raw(&id) {
-                Some(stored) if stored == candidate => break (None, copies),
+                Some(stored) if stored == candidate.plain => break (candidate.plain_pairs(), None),
+                Some(stored) if stored == candidate.own.0 => break (candidate.own.1, None),
                 Some(_) => {
                     id = if attempt == 1 { format!("{base}-restored") } else { format!("{base}-restored-{attempt}") };
                     attempt += 1;
                 }
-                None => break (Some(candidate), copies),
+                None if candidate.own.1.iter().any(|(old, _)| usage.is_used(old)) => {
+                    break (candidate.own.1, Some(candidate.own.0))
+                }
+                None => break (candidate.plain_pairs(), Some(candidate.plain)),
             }
         };
-        let Some(text) = text else {
-            restored.already_there += 1;
-            continue;
-        };
-        if let Err(error) = library.add_raw(&id, &text, entry.updated_ms, entry.deleted_ms) {
-            return Err(RestoreError::Store { restored, error });
+        match to_store {
+            None => restored.already_there += 1,
+            Some(stored) => {
+                // A draft that was in the trash goes back to it for a fresh 30 days.
+                let deleted_ms = entry.deleted_ms.map(|_| now_ms);
+                if let Err(error) = library.add_raw(&id, &stored, entry.updated_ms, deleted_ms) {
+                    return Err(RestoreError::Store { restored, error });
+                }
+                if let Ok(added) = read_document(&stored) {
+                    usage.add(&id, &added.report);
+                }
+                restored.added += 1;
+                restored.to_trash += usize::from(deleted_ms.is_some());
+            }
         }
-        restored.photo_copies.extend(photo_copies);
-        restored.added += 1;
+        restored.photos.extend(pairs.into_iter().filter_map(|(old, own)| {
+            let url = photos.get(&old)?.clone();
+            Some(RestoredPhoto { id: own, draft: id.clone(), url })
+        }));
     }
     Ok(restored)
-}
-
-/// The photos a backup or an exported report carries (only image `data:` URLs); empty for
-/// anything else.
-pub fn photos_in_file(bytes: &[u8]) -> PhotoData {
-    #[derive(Deserialize)]
-    struct Photos {
-        #[serde(default)]
-        photos: BTreeMap<String, serde_json::Value>,
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-    let Some(photos) = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str::<Photos>(text).ok())
-    else {
-        return PhotoData::new();
-    };
-    valid_photos(
-        photos
-            .photos
-            .into_iter()
-            .filter_map(|(id, url)| match url {
-                serde_json::Value::String(url) => Some((id, url)),
-                _ => None,
-            })
-            .collect(),
-    )
-}
-
-/// For each photo a readable draft of `library` refers to, the draft's id (the first draft found
-/// when several do): the owner a restored photo is stored under.
-pub fn photo_owners<S: KeyValueStore>(library: &mut Library<S>) -> BTreeMap<String, String> {
-    let ids: Vec<String> = library.drafts().iter().map(|d| d.id.clone()).collect();
-    let mut owners = BTreeMap::new();
-    for id in ids {
-        let document = match library.open_draft(&id) {
-            Opened::Draft(document, _) | Opened::Newer { document, .. } => document,
-            Opened::Unreadable(_) | Opened::Missing => continue,
-        };
-        for photo in document.report.photos() {
-            owners.entry(photo.id.clone()).or_insert_with(|| id.clone());
-        }
-    }
-    owners
 }
 
 /// Ids from a file become storage keys: keep them short and plain.
@@ -267,7 +284,7 @@ mod tests {
     use super::*;
     use crate::core::document::{write_document, Document};
     use crate::core::drafts::tests::titled;
-    use crate::core::drafts::{MemoryStore, Opened};
+    use crate::core::drafts::{MemoryStore, Opened, DAY_MS, TRASH_DAYS};
     use crate::core::report::{Attachment, PhotoRef};
 
     fn ids() -> impl FnMut() -> String {
@@ -297,7 +314,7 @@ mod tests {
         let mut target = Library::open(MemoryStore::new());
         assert_eq!(
             restore_backup(&mut target, backup.as_bytes(), 10.0, ids()),
-            Ok(Restored { added: 3, already_there: 0, ..Restored::default() })
+            Ok(Restored { added: 3, already_there: 0, to_trash: 1, ..Restored::default() })
         );
         assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == titled("First")));
         assert_eq!(target.raw("c").as_deref(), Some("{damaged"));
@@ -380,20 +397,29 @@ mod tests {
 
     const JPEG: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP8=";
 
+    fn photo(id: &str, draft: &str) -> RestoredPhoto {
+        RestoredPhoto { id: id.into(), draft: draft.into(), url: JPEG.into() }
+    }
+
     #[test]
-    fn photos_travel_in_a_backup_and_are_handed_back_with_their_owners() {
+    fn photos_travel_in_a_backup_and_are_handed_back_with_their_drafts() {
         let mut source = Library::open(MemoryStore::new());
         source.save("a", &with_photo("First", "p1"), 0.0, 0).unwrap();
         source.save("b", &titled("Second"), 1.0, 0).unwrap();
-        let photos: PhotoData = [("p1".to_owned(), JPEG.to_owned())].into();
+        let photos: PhotoData = [("p1".to_owned(), JPEG.to_owned()), ("gone".to_owned(), JPEG.to_owned())].into();
         let backup = write_backup_with_photos(&source, 2.0, &photos);
-        assert_eq!(photos_in_file(backup.as_bytes()), photos);
 
         let mut target = Library::open(MemoryStore::new());
-        assert_eq!(restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).map(|r| r.added), Ok(2));
-        assert_eq!(photo_owners(&mut target), [("p1".to_owned(), "a".to_owned())].into());
+        let restored = restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).unwrap();
+        assert_eq!(restored.added, 2);
+        // Nothing else uses them here: the photos keep their ids.
+        assert_eq!(restored.photos, [photo("p1", "a")]);
+        assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == with_photo("First", "p1")));
         // The drafts' stored text has no photo data.
         assert!(!target.raw("a").unwrap_or_default().contains("base64"));
+        // Restoring again adds nothing, and hands the photos back again (for any that went missing).
+        let again = restore_backup(&mut target, backup.as_bytes(), 4.0, ids()).unwrap();
+        assert_eq!((again.added, again.already_there, again.photos), (0, 2, vec![photo("p1", "a")]));
     }
 
     #[test]
@@ -403,17 +429,91 @@ mod tests {
             library.save("a", &with_photo("From the backup", "p1"), 0.0, 0).unwrap();
             library
         };
-        let backup = write_backup(&source, 1.0);
+        let backup = write_backup_with_photos(&source, 1.0, &[("p1".to_owned(), JPEG.to_owned())].into());
         let mut target = Library::open(MemoryStore::new());
         target.save("a", &with_photo("Edited here since", "p1"), 0.0, 0).unwrap();
         let restored = restore_backup(&mut target, backup.as_bytes(), 2.0, ids()).unwrap();
-        assert_eq!(restored.photo_copies, [("p1".to_owned(), "p1-a-restored".to_owned())]);
+        assert_eq!(restored.photos, [photo("p1-a-restored", "a-restored")]);
         assert!(
             matches!(target.open_draft("a-restored"), Opened::Draft(d, _) if d == with_photo("From the backup", "p1-a-restored"))
         );
-        // The same file again: found, nothing added, nothing more to copy.
+        assert!(matches!(target.open_draft("a"), Opened::Draft(d, _) if d == with_photo("Edited here since", "p1")));
+        // The same file again: found, nothing added.
         let again = restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).unwrap();
-        assert_eq!((again.added, again.already_there, again.photo_copies.len()), (0, 1, 0));
+        assert_eq!((again.added, again.already_there), (0, 1));
+    }
+
+    #[test]
+    fn a_report_restored_into_the_browser_it_came_from_shares_no_photo_with_its_original() {
+        let mut target = Library::open(MemoryStore::new());
+        target.save("original", &with_photo("Fourth session", "p9"), 0.0, 0).unwrap();
+        let mut exported = with_photo("Fourth session", "p9");
+        exported.photos.insert("p9".into(), JPEG.into());
+        let file = write_document(&exported);
+
+        let mut new_id = ids();
+        let restored = restore_backup(&mut target, file.as_bytes(), 1.0, &mut new_id).unwrap();
+        assert_eq!(restored.added, 1);
+        assert_eq!(restored.photos, [photo("p9-new-1", "new-1")]);
+        assert!(
+            matches!(target.open_draft("new-1"), Opened::Draft(d, _) if d == with_photo("Fourth session", "p9-new-1"))
+        );
+        assert!(!target.raw("new-1").unwrap_or_default().contains("base64"));
+        // Twice: each copy has photos of its own.
+        let twice = restore_backup(&mut target, file.as_bytes(), 2.0, &mut new_id).unwrap();
+        assert_eq!(twice.photos, [photo("p9-new-2", "new-2")]);
+    }
+
+    #[test]
+    fn a_backup_draft_whose_photo_another_draft_uses_gets_its_own_and_is_found_again() {
+        let mut source = Library::open(MemoryStore::new());
+        source.save("x", &with_photo("From elsewhere", "p1"), 0.0, 0).unwrap();
+        let backup = write_backup_with_photos(&source, 1.0, &[("p1".to_owned(), JPEG.to_owned())].into());
+        let mut target = Library::open(MemoryStore::new());
+        target.save("y", &with_photo("Restored from the report earlier", "p1"), 0.0, 0).unwrap();
+        // Even a draft in the trash keeps its photos to itself.
+        target.delete("y", 0.5).unwrap();
+
+        let restored = restore_backup(&mut target, backup.as_bytes(), 2.0, ids()).unwrap();
+        assert_eq!((restored.added, restored.photos.clone()), (1, vec![photo("p1-x", "x")]));
+        assert!(matches!(target.open_draft("x"), Opened::Draft(d, _) if d == with_photo("From elsewhere", "p1-x")));
+        let again = restore_backup(&mut target, backup.as_bytes(), 3.0, ids()).unwrap();
+        assert_eq!((again.added, again.already_there, again.photos), (0, 1, vec![photo("p1-x", "x")]));
+    }
+
+    #[test]
+    fn a_draft_restored_from_the_trash_stays_there_for_30_days_from_the_restore_and_says_so() {
+        let mut source = library_with(&[("a", "Deleted long ago"), ("b", "Kept")]);
+        source.delete("a", 0.0).unwrap();
+        let backup = write_backup(&source, 31.0 * DAY_MS);
+        let now = 40.0 * DAY_MS;
+
+        let mut target = Library::open(MemoryStore::new());
+        let restored = restore_backup(&mut target, backup.as_bytes(), now, ids()).unwrap();
+        assert_eq!((restored.added, restored.to_trash), (2, 1));
+        assert_eq!(target.summary("a").and_then(|d| d.erased_at()), Some(now + TRASH_DAYS * DAY_MS));
+        assert_eq!(target.empty_trash(now + 29.0 * DAY_MS), Ok(vec![]));
+        assert!(target.raw("a").is_some());
+        assert_eq!(
+            restored.message(Language::English),
+            "Restored 2 drafts. 1 of them had been deleted: it is in the Trash again, kept for 30 days from today."
+        );
+    }
+
+    #[test]
+    fn the_message_counts_in_words_of_each_language() {
+        let told = |added, already_there, to_trash, lang| {
+            Restored { added, already_there, to_trash, photos: Vec::new() }.message(lang)
+        };
+        assert_eq!(told(1, 0, 0, Language::English), "Restored 1 draft.");
+        assert_eq!(told(0, 2, 0, Language::English), "Restored 0 drafts. 2 were already here.");
+        assert_eq!(
+            told(2, 1, 2, Language::English),
+            "Restored 2 drafts. 1 was already here. \
+             2 of them had been deleted: they are in the Trash again, kept for 30 days from today."
+        );
+        assert_eq!(told(2, 0, 0, Language::Arabic), "استُعيدت مسودتان.");
+        assert_eq!(told(1, 0, 0, Language::Kurdish), "1 ڕەشنووس گەڕێنرایەوە.");
     }
 
     #[test]
@@ -421,12 +521,11 @@ mod tests {
         let mut document = with_photo("One report", "p9");
         document.photos.insert("p9".into(), JPEG.into());
         let file = write_document(&document);
-        assert_eq!(photos_in_file(file.as_bytes()).keys().collect::<Vec<_>>(), ["p9"]);
         let mut target = Library::open(MemoryStore::new());
-        assert_eq!(restore_backup(&mut target, file.as_bytes(), 1.0, ids()).map(|r| r.added), Ok(1));
+        let restored = restore_backup(&mut target, file.as_bytes(), 1.0, ids()).unwrap();
+        assert_eq!((restored.added, restored.photos), (1, vec![photo("p9", "new-1")]));
         let stored = target.raw("new-1").unwrap_or_default();
         assert!(!stored.contains("base64") && stored.contains("p9"), "{stored}");
-        assert_eq!(photo_owners(&mut target), [("p9".to_owned(), "new-1".to_owned())].into());
     }
 
     #[test]

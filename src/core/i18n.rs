@@ -34,7 +34,7 @@ messages! {
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
     Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
-    SaveStatusConflict, SaveStatusReadOnly, ConflictMessage, KeepMineAsCopy, LoadSavedVersion, ReadOnlyMessage, UnreadableLabel, UnreadableInList, StorageHeading, StorageUsed, StorageNearlyFull, StoragePersistent, StorageNotPersistent, BackUpAll, Restore, BackupHint, RestoreDone, RestoreStorageFull, TrashHeading, TrashHint, PutBack, ErasedOn,
+    SaveStatusConflict, SaveStatusReadOnly, ConflictMessage, KeepMineAsCopy, LoadSavedVersion, ReadOnlyMessage, UnreadableLabel, UnreadableInList, StorageHeading, StorageUsed, StorageNearlyFull, StoragePersistent, StorageNotPersistent, BackUpAll, Restore, BackupHint, RestoreDone, RestoreAlreadyHere, RestoreToTrash, RestoreStorageFull, TrashHeading, TrashHint, PutBack, ErasedOn,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
@@ -162,6 +162,36 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
     digits.apply(&parsed.unwrap_or_else(|| date.to_owned()))
 }
 
+/// Messages that depend on a count: their text has one form per plural category of the language,
+/// separated by ` | ` (English and Sorani: one, other; Arabic: zero, one, two, few, many, other).
+pub const PLURALS: &[Msg] = &[Msg::RestoreDone, Msg::RestoreAlreadyHere, Msg::RestoreToTrash, Msg::RestoreStorageFull];
+
+/// Which of `lang`'s plural forms a count of `n` takes (the CLDR rules for cardinals).
+fn plural_form(lang: Language, n: u64) -> usize {
+    match lang {
+        Language::Arabic => match (n, n % 100) {
+            (0, _) => 0,
+            (1, _) => 1,
+            (2, _) => 2,
+            (_, 3..=10) => 3,
+            (_, 11..=99) => 4,
+            _ => 5,
+        },
+        Language::English | Language::Kurdish => usize::from(n != 1),
+    }
+}
+
+/// The form of the plural message `msg` for the count `n`, with `{n}` and `args` filled.
+pub fn plural(lang: Language, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
+    let forms: Vec<&str> = text(lang, msg).split(" | ").collect();
+    let form = forms.get(plural_form(lang, n)).or(forms.last()).copied().unwrap_or_default();
+    let mut out = form.replace("{n}", &n.to_string());
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 fn source(lang: Language) -> &'static str {
     match lang {
         Language::English => include_str!("../../locales/en.txt"),
@@ -236,6 +266,26 @@ mod tests {
         }
     }
 
+    /// How many plural forms `lang` writes.
+    fn plural_forms(lang: Language) -> usize {
+        match lang {
+            Language::Arabic => 6,
+            Language::English | Language::Kurdish => 2,
+        }
+    }
+
+    #[test]
+    fn counted_messages_have_every_plural_form_of_each_language_and_others_none() {
+        for lang in Language::ALL {
+            let table = parse(source(lang));
+            for msg in Msg::ALL {
+                let forms = table.get(msg.key()).map_or(0, |text| text.split(" | ").count());
+                let expected = if PLURALS.contains(msg) { plural_forms(lang) } else { 1 };
+                assert_eq!(forms, expected, "{} {}", lang.code(), msg.key());
+            }
+        }
+    }
+
     #[test]
     fn arabic_and_kurdish_messages_are_in_arabic_script() {
         for lang in [Language::Arabic, Language::Kurdish] {
@@ -263,6 +313,23 @@ mod tests {
         assert_eq!(long_date("2024-03-07", Language::Arabic, Digits::ArabicIndic), "٧ آذار ٢٠٢٤");
         assert_eq!(long_date("2024-11-07", Language::Kurdish, Digits::Western), "7 تشرینی دووەم 2024");
         assert_eq!(long_date("next week", Language::English, Digits::Western), "next week");
+    }
+
+    #[test]
+    fn a_count_picks_its_plural_form() {
+        let restored = |lang, n| plural(lang, Msg::RestoreDone, n, &[]);
+        assert_eq!(restored(Language::English, 1), "Restored 1 draft.");
+        assert_eq!(restored(Language::English, 0), "Restored 0 drafts.");
+        assert_eq!(restored(Language::English, 2), "Restored 2 drafts.");
+        let arabic = |n| restored(Language::Arabic, n);
+        assert_eq!(arabic(0), "لم تُستعد أي مسودة.");
+        assert_eq!(arabic(1), "استُعيدت مسودة واحدة.");
+        assert_eq!(arabic(2), "استُعيدت مسودتان.");
+        assert_eq!(arabic(103), "استُعيدت 103 مسودات.");
+        assert_eq!(arabic(100), "استُعيدت 100 مسودة.");
+        assert_eq!(arabic(3), "استُعيدت 3 مسودات.");
+        assert_eq!(arabic(11), "استُعيدت 11 مسودة.");
+        assert_eq!(restored(Language::Kurdish, 1), "1 ڕەشنووس گەڕێنرایەوە.");
     }
 
     #[test]

@@ -299,7 +299,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
     fn start(&mut self, id: String, document: Document) -> Started {
         let Document { mut report, photos, unknown_fields } = document;
         let env = &mut self.env;
-        let photo_copies = report.reassign_photo_ids(|| env.new_photo_id());
+        let photo_copies = report.reassign_photo_ids(|_| env.new_photo_id());
         self.id = id;
         self.rev = 0;
         self.read_only = None;

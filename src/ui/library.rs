@@ -1,10 +1,7 @@
 //! "Reports": every draft in this browser, with search, open, duplicate, rename, delete (with
 //! undo; deleted drafts stay in the trash for 30 days) and new reports from templates.
 
-use crate::core::backup::{
-    photo_owners, photos_in_file, restore_backup, write_backup_with_photos, RestoreError, Restored,
-    MAX_BACKUP_BYTES_WITH_PHOTOS,
-};
+use crate::core::backup::{restore_backup, write_backup_with_photos, RestoreError, MAX_BACKUP_BYTES_WITH_PHOTOS};
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::long_date;
@@ -79,13 +76,8 @@ pub fn ReportsScreen() -> impl IntoView {
         }
     };
     let delete = move |summary: DraftSummary| {
-        let now = js_sys::Date::now();
-        if summary.id == session.draft_id() {
-            session.flush();
-        }
-        let _ = session.with_library(|library| library.delete(&summary.id, now));
+        let _ = session.delete_draft(&summary.id);
         deleted.set(Some((summary.id, summary.title)));
-        session.library_changed();
     };
     let undo = move |_| {
         if let Some((id, _)) = deleted.get_untracked() {
@@ -104,7 +96,7 @@ pub fn ReportsScreen() -> impl IntoView {
     };
     // Drafts erased from the trash take their photos with them.
     if let Some(Ok(erased)) = session.with_library(|library| library.empty_trash(js_sys::Date::now())) {
-        crate::ui::photos::forget_drafts(erased);
+        crate::ui::photos::forget_drafts(session, erased);
     }
 
     let row = move |summary: DraftSummary| {
@@ -423,49 +415,32 @@ fn StorageAndBackups() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let now = js_sys::Date::now();
             let result = session.with_library(|library| restore_backup(library, &bytes, now, new_draft_id));
-            let done = |restored: &Restored| {
-                i18n::format(
-                    lang,
-                    Msg::RestoreDone,
-                    &[("added", &restored.added.to_string()), ("skipped", &restored.already_there.to_string())],
-                )
-            };
-            let added = matches!(&result, Some(Ok(_)) | Some(Err(RestoreError::Store { .. })));
-            let photo_copies = match &result {
-                Some(Ok(restored) | Err(RestoreError::Store { restored, .. })) => restored.photo_copies.clone(),
-                _ => Vec::new(),
-            };
-            outcome.set(match result {
-                Some(Ok(restored)) => Some(Ok(done(&restored))),
-                Some(Err(RestoreError::Read(error))) => Some(Err(error.message(lang))),
-                Some(Err(RestoreError::Store { restored, .. })) => {
-                    Some(Err(i18n::format(lang, Msg::RestoreStorageFull, &[("added", &restored.added.to_string())])))
-                }
-                None => None,
-            });
             session.library_changed();
+            let (message, photos) = match result {
+                Some(Ok(restored)) => (Ok(restored.message(lang)), restored.photos),
+                Some(Err(RestoreError::Read(error))) => (Err(error.message(lang)), Vec::new()),
+                Some(Err(RestoreError::Store { restored, .. })) => {
+                    let added = restored.added as u64;
+                    (Err(i18n::plural(lang, Msg::RestoreStorageFull, added, &[])), restored.photos)
+                }
+                None => return,
+            };
+            outcome.set(Some(message));
             // The restored drafts' photos go to the photo store, each owned by its draft.
-            let mut photos = if added { photos_in_file(&bytes) } else { Default::default() };
-            // Drafts restored under a new id have photo ids of their own: their data is the file's.
-            for (old, own) in photo_copies {
-                if let Some(url) = photos.get(&old).cloned() {
-                    photos.insert(own, url);
-                }
+            if photos.is_empty() {
+                return;
             }
-            if !photos.is_empty() {
-                let owners = session.with_library(photo_owners).unwrap_or_default();
-                let failed = crate::ui::photos::store_restored(photos, owners).await;
-                measure_photos();
-                if failed > 0 {
-                    let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
-                    outcome.update(|outcome| {
-                        let text = match outcome.take() {
-                            Some(Ok(text) | Err(text)) => format!("{text} {message}"),
-                            None => message,
-                        };
-                        *outcome = Some(Err(text));
-                    });
-                }
+            let failed = crate::ui::photos::store_restored(photos).await;
+            measure_photos();
+            if failed > 0 {
+                let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
+                outcome.update(|outcome| {
+                    let text = match outcome.take() {
+                        Some(Ok(text) | Err(text)) => format!("{text} {message}"),
+                        None => message,
+                    };
+                    *outcome = Some(Err(text));
+                });
             }
         });
     };

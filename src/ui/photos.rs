@@ -4,8 +4,9 @@
 //!
 //! The bytes are kept by [`crate::ui::photo_store`]; the report holds only [`PhotoRef`]s.
 
+use crate::core::backup::RestoredPhoto;
 use crate::core::i18n::Msg;
-use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, IMAGE_TYPES, JPEG_QUALITY};
+use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, PhotoUse, IMAGE_TYPES, JPEG_QUALITY};
 use crate::core::report::{PhotoRef, Report};
 use crate::ui::photo_store::{self, PhotoStoreError};
 use crate::ui::session::Session;
@@ -205,17 +206,16 @@ pub async fn photos_of_drafts(keep: impl Fn(&str) -> bool) -> PhotoData {
     data
 }
 
-/// Stores the photos of restored drafts: each photo of `photos` that a draft refers to (`owners`:
-/// photo id → draft id) and that is not stored yet. Returns how many could not be stored.
-pub async fn store_restored(photos: PhotoData, owners: std::collections::BTreeMap<String, String>) -> usize {
+/// Stores the photos of restored drafts, each for the draft that refers to it, unless it is
+/// stored for that draft already. Returns how many could not be stored.
+pub async fn store_restored(photos: Vec<RestoredPhoto>) -> usize {
     let mut failed = 0;
-    for (id, url) in photos {
-        let Some(owner) = owners.get(&id) else { continue };
-        if matches!(photo_store::get(&id).await, Ok(Some(_))) {
+    for photo in photos {
+        if matches!(photo_store::get(&photo.id).await, Ok(Some(stored)) if stored.draft == photo.draft) {
             continue;
         }
-        let stored = match decode_data_url(&url).and_then(|(mime, bytes)| photo_store::blob_from(&bytes, mime)) {
-            Some(blob) => photo_store::put(&id, owner, &blob).await.is_ok(),
+        let stored = match decode_data_url(&photo.url).and_then(|(mime, bytes)| photo_store::blob_from(&bytes, mime)) {
+            Some(blob) => photo_store::put(&photo.id, &photo.draft, &blob).await.is_ok(),
             None => false,
         };
         if !stored {
@@ -232,7 +232,7 @@ pub async fn store_restored(photos: PhotoData, owners: std::collections::BTreeMa
 /// the copies to make (old id → new id). Ids never collide with another draft's photos, and a
 /// duplicate's photos outlive the original.
 pub fn reassign_ids(report: &mut Report) -> Vec<(String, String)> {
-    report.reassign_photo_ids(new_photo_id)
+    report.reassign_photo_ids(|_| new_photo_id())
 }
 
 /// Stores the photos of the new draft `draft`: each from `embedded` (an imported file's photos)
@@ -275,18 +275,37 @@ pub fn copy_photos(session: Session, draft: String, copies: Vec<(String, String)
     });
 }
 
-/// Erases the photos of drafts erased for good (the trash).
-pub fn forget_drafts(drafts: Vec<String>) {
+/// Which photos the drafts of this browser refer to: every stored draft, trash included, with the
+/// open draft as it is on screen (its stored copy may lag behind).
+fn photos_in_use(session: Session) -> PhotoUse {
+    let mut usage = session.with_library(|library| PhotoUse::of_library(library)).unwrap_or_default();
+    let open = session.draft_id();
+    usage.remove_draft(&open);
+    session.report.with_untracked(|report| usage.add(&open, report));
+    usage
+}
+
+/// Erases the photos of drafts erased for good (the trash), except any another draft refers to.
+pub fn forget_drafts(session: Session, drafts: Vec<String>) {
     if drafts.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = photo_store::delete_drafts(&drafts).await;
+        let mut ids = Vec::new();
+        for draft in &drafts {
+            ids.extend(photo_store::list_by_draft(draft).await.unwrap_or_default().into_iter().map(|photo| photo.id));
+        }
+        let usage = photos_in_use(session);
+        ids.retain(|id| !usage.is_used(id));
+        let _ = photo_store::delete(&ids).await;
     });
 }
 
-/// Erases the photo `id` (removed from the report).
-pub fn forget_photo(id: String) {
+/// Erases the photo `id` (removed from the open draft), unless a draft still refers to it.
+pub fn forget_photo(session: Session, id: String) {
+    if photos_in_use(session).is_used(&id) {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let _ = photo_store::delete(&[id]).await;
     });
@@ -294,22 +313,17 @@ pub fn forget_photo(id: String) {
 
 /// Erases stored photos nobody can reach: those of drafts that no longer exist (erased from the
 /// trash, or never saved), and those the open draft no longer refers to (removed with their
-/// attachment). Only photos stored before `started` are considered, so nothing being added now
-/// is touched.
+/// attachment) — never one that any draft, trash included, refers to. Only photos stored before
+/// `started` are considered, so nothing being added now is touched.
 async fn collect_garbage(session: Session, started: f64) {
     let Ok(stored) = photo_store::list_all().await else { return };
     let open = session.draft_id();
-    let referenced: HashSet<String> = session.report.with_untracked(|r| r.photos().map(|p| p.id.clone()).collect());
+    let usage = photos_in_use(session);
     let mut exists = std::collections::HashMap::<String, bool>::new();
     let mut orphans = Vec::new();
-    for photo in stored.into_iter().filter(|p| p.added_ms < started) {
-        let unreachable = if photo.draft == open {
-            !referenced.contains(&photo.id)
-        } else {
-            let draft_exists =
-                *exists.entry(photo.draft.clone()).or_insert_with(|| session.raw_draft(&photo.draft).is_some());
-            !draft_exists
-        };
+    for photo in stored.into_iter().filter(|p| p.added_ms < started && !usage.is_used(&p.id)) {
+        let unreachable = photo.draft == open
+            || !*exists.entry(photo.draft.clone()).or_insert_with(|| session.raw_draft(&photo.draft).is_some());
         if unreachable {
             orphans.push(photo.id);
         }

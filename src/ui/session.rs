@@ -277,6 +277,47 @@ impl Session {
         Ok(())
     }
 
+    /// Moves draft `id` to the trash. When it is the open draft, the editor moves to the draft
+    /// edited most recently, or to a new one, so that typing never takes it out of the trash
+    /// again: "Put back" is the only way back.
+    pub fn delete_draft(self, id: &str) -> Result<(), StoreError> {
+        if id == self.draft_id() {
+            self.flush();
+        }
+        let now = js_sys::Date::now();
+        let result = self.with_library(|library| library.delete(id, now)).unwrap_or(Err(StoreError::Unavailable));
+        // Leaving a draft in conflict saved it as a copy, which is open now.
+        if result.is_ok() && id == self.draft_id() {
+            self.open_another_draft();
+        }
+        self.library_changed();
+        result
+    }
+
+    /// Puts the most recently edited draft that can be read on screen, or else a new one (saved
+    /// once something is typed).
+    fn open_another_draft(self) {
+        let others = self
+            .with_library(|library| {
+                library.search("").iter().filter(|d| !d.unreadable).map(|d| d.id.clone()).collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        for id in others {
+            if self.show_stored(&id).is_ok() {
+                let _ = self.with_library(|library| library.set_last_open(&id));
+                return;
+            }
+        }
+        self.cancel_pending_save();
+        self.draft_id.set_value(new_draft_id());
+        self.rev.set_value(0);
+        self.read_only.set(None);
+        self.unknown_fields.set_value(Default::default());
+        self.reopened.set_value(true);
+        self.report.set(Report::blank());
+        self.status.set(SaveStatus::Saved);
+    }
+
     /// Tells lists that the library changed, and measures storage again.
     pub fn library_changed(self) {
         if let Some(used) = self.with_library(|library| library.used()) {

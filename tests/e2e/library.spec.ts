@@ -105,3 +105,36 @@ test('a deleted draft waits in the trash, with the day it will be erased, and ca
   await page.getByRole('button', { name: 'Reports' }).click();
   await expect(draft(page, 'Closing session in Basra')).toHaveCount(1);
 });
+
+test('deleting the open draft leaves the editor on another draft, and typing never takes it out of the trash', async ({ app: page }) => {
+  await title(page).fill('Other report');
+  await page.getByRole('button', { name: 'New report' }).click();
+  await title(page).fill('Open and deleted');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await draft(page, 'Open and deleted').getByRole('button', { name: 'Delete' }).click();
+  await expect(reports(page).getByRole('status')).toContainText('moved to the trash');
+
+  await page.getByRole('button', { name: 'Editor' }).click();
+  await expect(title(page)).toHaveValue('Other report');
+  await title(page).fill('Other report, typed after');
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('heading', { level: 3 })).toHaveText(['Other report, typed after']);
+  const trash = page.getByRole('region', { name: 'Trash (1)' });
+  await expect(trash.getByRole('heading', { level: 3 })).toHaveText(['Open and deleted']);
+
+  // The last draft deleted while open: a new, empty one is open, and stays unsaved until typed in.
+  await draft(page, 'Other report, typed after').getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await draft(page, 'Other report, typed after').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No reports yet', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Editor' }).click();
+  await expect(title(page)).toHaveValue('');
+  await title(page).fill('Started afresh');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(reports(page).getByRole('heading', { level: 3 })).toHaveText(['Started afresh']);
+  await expect(page.getByRole('region', { name: 'Trash (2)' }).getByRole('heading', { level: 3 })).toHaveCount(2);
+});

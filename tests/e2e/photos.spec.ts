@@ -376,7 +376,7 @@ test('"Back up all" carries the photos, and "Restore" in a fresh browser brings 
   const chooser = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: 'Restore' }).click();
   await (await chooser).setFiles(backupPath);
-  await expect(other.getByRole('region', { name: 'Storage and backups' }).getByRole('status')).toHaveText('Restored 1 drafts (0 were already here).');
+  await expect(other.getByRole('region', { name: 'Storage and backups' }).getByRole('status')).toHaveText('Restored 1 draft.');
   await expect.poll(async () => (await storedPhotos(other)).map((p) => `${p.id} ${p.width}×${p.height}`)).toEqual([`${stored.id} 320×240`]);
   await other
     .getByRole('region', { name: 'Reports' })
@@ -410,4 +410,61 @@ test('while saving fails, "Download JSON" keeps the photos too', async ({ app: p
   const [photo] = saved.report.attachments[0].photos;
   expect(photo.caption).toBe('Participants after the session');
   expect(saved.photos[photo.id]).toMatch(/^data:image\/jpeg;base64,/);
+});
+
+/**
+ * A draft with a photo exported as JSON, renamed here, and the file restored into the same
+ * browser: two drafts from one report, "Original, renamed" (open) and "Fourth dialogue session".
+ */
+async function restoredBesideItsOriginal(page: Page) {
+  page.on('dialog', (dialog) => dialog.accept());
+  const title = page.getByLabel('Report title', { exact: true });
+  await title.fill('Fourth dialogue session');
+  await addAttachment(page, 'Group photos.');
+  await attach(page, { name: 'group.png', mimeType: 'image/png', buffer: png(320, 240) });
+  await expectThumbnail(page, 1, 'Photo 1');
+  await expectSaved(page);
+  const json = await download(page, 'Export JSON');
+  await title.fill('Original, renamed');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await (await chooser).setFiles(json.path);
+  await expect(page.getByRole('region', { name: 'Storage and backups' }).getByRole('status')).toHaveText('Restored 1 draft.');
+  // Each draft has a stored photo of its own.
+  await expect.poll(async () => new Set((await storedPhotos(page)).map((p) => `${p.id} ${p.draft}`)).size).toBe(2);
+  const reports = page.getByRole('region', { name: 'Reports' });
+  return (name: string) => reports.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) }).getByRole('button', { name: 'Open' }).click();
+}
+
+test('a report restored into the browser it came from has photos of its own: "Remove photo" in it leaves the original\'s', async ({ app: page }) => {
+  const open = await restoredBesideItsOriginal(page);
+  await open('Fourth dialogue session');
+  await expectThumbnail(page, 1, 'Photo 1');
+  await photoGroup(page, 1).getByRole('button', { name: 'Remove photo' }).click();
+  await expect(photoGroup(page, 1)).toHaveCount(0);
+  await expectSaved(page);
+  await expect.poll(async () => (await storedPhotos(page)).length).toBe(1);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await open('Original, renamed');
+  await expectThumbnail(page, 1, 'Photo 1');
+});
+
+test('the start-up sweep erases a photo removed from the original and leaves the restored copy\'s', async ({ app: page }) => {
+  await restoredBesideItsOriginal(page);
+  // The original is open: its attachment goes, and the app starts again.
+  await page.getByRole('button', { name: 'Editor' }).click();
+  await attachment(page, 1).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expectSaved(page);
+  await page.reload();
+  await expect.poll(async () => (await storedPhotos(page)).length, { timeout: 15_000 }).toBe(1);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await page
+    .getByRole('region', { name: 'Reports' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Fourth dialogue session', exact: true }) })
+    .getByRole('button', { name: 'Open' })
+    .click();
+  await expectThumbnail(page, 1, 'Photo 1');
 });

@@ -92,7 +92,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
                             && photos.update(|list| list.push(PhotoRef { id: id.clone(), caption: String::new() }));
                         if !added {
                             // The draft or the row went away meanwhile.
-                            forget_photo(id);
+                            forget_photo(session, id);
                         }
                     }
                     Err(problem) => {
@@ -152,6 +152,7 @@ fn photo_card(
     let i18n = use_i18n();
     let lang = expect_context::<ReportLanguage>().0;
     let shared = Photos::get();
+    let session = expect_context::<Session>();
     let thumbnail = RwSignal::new(Thumbnail::Loading);
 
     // The thumbnail is an object URL for the stored blob, revoked when the card goes. It is
@@ -226,7 +227,7 @@ fn photo_card(
     };
     let remove = move |_| {
         photos.update(|list| list.retain(|p| p.id != id));
-        forget_photo(id.clone());
+        forget_photo(session, id.clone());
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();
         }
