@@ -225,14 +225,92 @@ fn dates_in_the_future_before_1990_or_invalid_are_found() {
     for (date, kind) in [
         ("2027-01-01", ProblemKind::DateInFuture),
         ("1989-12-31", ProblemKind::DateTooEarly),
-        ("2024-02-30", ProblemKind::DateInvalid),
-        ("07/03/2024", ProblemKind::DateInvalid),
+        ("2024-02-30", ProblemKind::DateInvalid { value: "2024-02-30".into() }),
+        ("07/03/2024", ProblemKind::DateInvalid { value: "07/03/2024".into() }),
     ] {
         report.date = date.into();
         assert_eq!(kinds(&report), vec![kind], "{date}");
     }
     report.date = TODAY.into();
     assert_eq!(kinds(&report), vec![]);
+}
+
+/// An imported value that a date or time input would show as empty: the checks quote it, so what
+/// the export prints is never out of sight.
+#[test]
+fn a_date_the_date_input_cannot_show_is_reported_with_its_text() {
+    let mut report = clean();
+    for date in ["7 March 2024 — pay to IBAN IQ00 0000", "2024-3-7", " 2024-03-07", "2024-03-07T10:00", "+2024-03-07"]
+    {
+        report.date = date.into();
+        let problems = check_report(&report, TODAY);
+        assert_eq!(problems.len(), 1, "{date}: {problems:?}");
+        assert_eq!(problems[0].kind, ProblemKind::DateInvalid { value: date.into() });
+        assert_eq!(problems[0].field.dom_id(), "field-date");
+        assert!(hidden_by_date_input(date), "{date}");
+    }
+    report.date = "7 March 2024 — pay to IBAN IQ00 0000".into();
+    assert_eq!(
+        check_report(&report, TODAY)[0].message(Language::English),
+        "The date “7 March 2024 — pay to IBAN IQ00 0000” is not a valid date."
+    );
+    assert!(!hidden_by_date_input("2024-03-07") && !hidden_by_date_input(""));
+}
+
+#[test]
+fn times_the_time_input_cannot_show_are_reported_where_they_are() {
+    let mut report = clean();
+    report.start_time = "9am".into();
+    report.end_time = "1 pm".into();
+    report.agenda[2].start = "9.00".into();
+    report.agenda[2].end = "{n} o'clock".into();
+    let found: Vec<_> =
+        check_report(&report, TODAY).into_iter().map(|p| (p.field.dom_id(), p.message(Language::English))).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("field-start_time".into(), "The start time “9am” is not a valid time.".into()),
+            ("field-end_time".into(), "The end time “1 pm” is not a valid time.".into()),
+            ("field-agenda-2-start".into(), "The start of agenda item 3, “9.00”, is not a valid time.".into()),
+            ("field-agenda-2-end".into(), "The end of agenda item 3, “{n} o'clock”, is not a valid time.".into()),
+        ]
+    );
+}
+
+#[test]
+fn times_with_seconds_are_times_and_single_digit_hours_are_not() {
+    for shown in ["09:00", "23:59", "09:00:30", "09:00:30.5", "00:00:00.000", ""] {
+        assert!(!hidden_by_time_input(shown), "{shown}");
+    }
+    for hidden in ["9:00", "24:00", "09:60", "09:00:60", "09:00:30.1234", "09h00", " 09:00", "٠٩:٠٠"] {
+        assert!(hidden_by_time_input(hidden), "{hidden}");
+    }
+    let mut report = clean();
+    report.agenda[0].start = "09:00:30".into();
+    assert_eq!(check_report(&report, TODAY), vec![]);
+}
+
+#[test]
+fn a_long_stored_value_is_shortened_in_its_message() {
+    let mut report = clean();
+    report.start_time = "x".repeat(500);
+    let message = check_report(&report, TODAY)[0].message(Language::English);
+    assert_eq!(message, format!("The start time “{}…” is not a valid time.", "x".repeat(60)));
+}
+
+#[test]
+fn stored_values_that_are_not_dates_or_times_are_named_in_arabic_and_kurdish() {
+    let mut report = clean();
+    report.date = "٧ آذار".into();
+    report.agenda[0].end = "9.30".into();
+    let problems = check_report(&report, TODAY);
+    let ar: Vec<_> = problems.iter().map(|p| p.message(Language::Arabic)).collect();
+    assert_eq!(ar, vec!["التاريخ «٧ آذار» ليس تاريخاً صالحاً.", "نهاية بند جدول الأعمال 1، «9.30»، ليست وقتاً صالحاً."]);
+    let ckb: Vec<_> = problems.iter().map(|p| p.message(Language::Kurdish)).collect();
+    assert_eq!(
+        ckb,
+        vec!["بەرواری «٧ آذار» بەروارێکی دروست نییە.", "کۆتایی بڕگەی بەرنامە 1، «9.30»، کاتێکی دروست نییە."]
+    );
 }
 
 #[test]
@@ -277,9 +355,13 @@ fn one_problem_of_each_kind() -> Vec<Problem> {
         ProblemKind::SessionNumberMismatch { field, ordinal: 2, number: 4 },
         ProblemKind::SessionOrdinalsDisagree { field, ordinal: 2, other_field: row, other: 3 },
         ProblemKind::WorkingGroupsTooLarge { members: 20, total: 15 },
-        ProblemKind::DateInvalid,
+        ProblemKind::DateInvalid { value: "7 March".into() },
         ProblemKind::DateTooEarly,
         ProblemKind::DateInFuture,
+        ProblemKind::TimeInvalid { time: TimeName::Start, value: "9am".into() },
+        ProblemKind::TimeInvalid { time: TimeName::End, value: "1pm".into() },
+        ProblemKind::TimeInvalid { time: TimeName::AgendaStart(item), value: "9.00".into() },
+        ProblemKind::TimeInvalid { time: TimeName::AgendaEnd(item), value: "9.30".into() },
     ];
     // A new kind of problem does not compile here until it is added above.
     for kind in &kinds {
@@ -296,7 +378,8 @@ fn one_problem_of_each_kind() -> Vec<Problem> {
             | ProblemKind::SessionNumberMismatch { .. }
             | ProblemKind::SessionOrdinalsDisagree { .. }
             | ProblemKind::WorkingGroupsTooLarge { .. }
-            | ProblemKind::DateInvalid
+            | ProblemKind::DateInvalid { .. }
+            | ProblemKind::TimeInvalid { .. }
             | ProblemKind::DateTooEarly
             | ProblemKind::DateInFuture => {}
         }

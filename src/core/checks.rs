@@ -4,8 +4,13 @@
 //! about ([`FieldPath`]), whose DOM id the editor gives that field, so the "Checks" panel can
 //! move focus there.
 
+mod dates;
+mod ordinals;
+
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{Language, Report, WholeNumber};
+pub use dates::{hidden_by_date_input, hidden_by_time_input, minutes, parse_date};
+pub use ordinals::{ordinals_in, session_ordinals};
 
 /// One input of the editor.
 ///
@@ -94,9 +99,26 @@ pub enum ProblemKind {
         members: u32,
         total: u32,
     },
-    DateInvalid,
+    /// A date the date input cannot show, quoted as stored.
+    DateInvalid {
+        value: String,
+    },
+    /// A time the time input cannot show, quoted as stored.
+    TimeInvalid {
+        time: TimeName,
+        value: String,
+    },
     DateTooEarly,
     DateInFuture,
+}
+
+/// Which time a [`ProblemKind::TimeInvalid`] is about; agenda items by 0-based index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeName {
+    Start,
+    End,
+    AgendaStart(usize),
+    AgendaEnd(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,10 +167,28 @@ impl Problem {
             ProblemKind::WorkingGroupsTooLarge { members, total } => {
                 f(Msg::CheckWorkingGroups, &[("members", &members.to_string()), ("total", &total.to_string())])
             }
-            ProblemKind::DateInvalid => f(Msg::CheckDateInvalid, &[]),
+            ProblemKind::DateInvalid { value } => f(Msg::CheckDateInvalid, &[("value", &quoted(value))]),
+            ProblemKind::TimeInvalid { time, value } => {
+                let (msg, item) = match time {
+                    TimeName::Start => (Msg::CheckStartTimeInvalid, 0),
+                    TimeName::End => (Msg::CheckEndTimeInvalid, 0),
+                    TimeName::AgendaStart(item) => (Msg::CheckAgendaStartInvalid, *item),
+                    TimeName::AgendaEnd(item) => (Msg::CheckAgendaEndInvalid, *item),
+                };
+                f(msg, &[("n", &n(item)), ("value", &quoted(value))])
+            }
             ProblemKind::DateTooEarly => f(Msg::CheckDateTooEarly, &[]),
             ProblemKind::DateInFuture => f(Msg::CheckDateInFuture, &[]),
         }
+    }
+}
+
+/// A stored value as a message quotes it: long ones shortened, since the field shows it whole.
+fn quoted(value: &str) -> String {
+    const LONGEST: usize = 60;
+    match value.char_indices().nth(LONGEST) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_owned(),
     }
 }
 
@@ -158,6 +198,7 @@ pub fn check_report(report: &Report, today: &str) -> Vec<Problem> {
     required_fields(report, &mut problems);
     session_ordinals(report, &mut problems);
     date(report, today, &mut problems);
+    times(report, &mut problems);
     activity_hours(report, &mut problems);
     whole_numbers(report, &mut problems);
     breakdowns(report, &mut problems);
@@ -197,12 +238,15 @@ pub fn required_fields(report: &Report, out: &mut Vec<Problem>) {
     }
 }
 
-/// Minutes since midnight of a 24-hour "HH:MM" (seconds, if present, are ignored).
-pub fn minutes(time: &str) -> Option<u32> {
-    let mut parts = time.trim().split(':');
-    let hours: u32 = parts.next()?.parse().ok()?;
-    let mins: u32 = parts.next()?.get(..2)?.parse().ok()?;
-    (hours < 24 && mins < 60).then_some(hours * 60 + mins)
+/// Activity hours that a time input cannot show.
+pub fn times(report: &Report, out: &mut Vec<Problem>) {
+    for (value, time, name) in
+        [(&report.start_time, TimeName::Start, "start_time"), (&report.end_time, TimeName::End, "end_time")]
+    {
+        if hidden_by_time_input(value) {
+            out.push(problem(ProblemKind::TimeInvalid { time, value: value.clone() }, FieldPath::Report(name)));
+        }
+    }
 }
 
 pub fn activity_hours(report: &Report, out: &mut Vec<Problem>) {
@@ -221,6 +265,13 @@ pub fn agenda(report: &Report, out: &mut Vec<Problem>) {
     let at = |index, field| FieldPath::Row { list: "agenda", index, field };
     let mut previous: Option<(usize, u32, Option<u32>)> = None;
     for (index, item) in report.agenda.iter().enumerate() {
+        for (value, time, field) in
+            [(&item.start, TimeName::AgendaStart(index), "start"), (&item.end, TimeName::AgendaEnd(index), "end")]
+        {
+            if hidden_by_time_input(value) {
+                out.push(problem(ProblemKind::TimeInvalid { time, value: value.clone() }, at(index, field)));
+            }
+        }
         let (start, end) = (minutes(&item.start), minutes(&item.end));
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
@@ -361,163 +412,17 @@ pub fn working_groups(report: &Report, out: &mut Vec<Problem>) {
     }
 }
 
-/// (year, month, day) of a valid ISO date.
-fn parse_date(date: &str) -> Option<(u32, u32, u32)> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (day >= 1 && day <= days).then_some((year, month, day))
-}
-
 pub fn date(report: &Report, today: &str, out: &mut Vec<Problem>) {
     if report.date.trim().is_empty() {
         return;
     }
     let field = FieldPath::Report("date");
     match parse_date(&report.date) {
-        None => out.push(problem(ProblemKind::DateInvalid, field)),
+        None => out.push(problem(ProblemKind::DateInvalid { value: report.date.clone() }, field)),
         Some(date) if date < (1990, 1, 1) => out.push(problem(ProblemKind::DateTooEarly, field)),
         Some(date) if parse_date(today).is_some_and(|today| date > today) => {
             out.push(problem(ProblemKind::DateInFuture, field))
         }
         Some(_) => {}
-    }
-}
-
-const ENGLISH_ORDINALS: [(&str, u32); 21] = [
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("forth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("1st", 1),
-    ("2nd", 2),
-    ("3rd", 3),
-    ("4th", 4),
-    ("5th", 5),
-    ("6th", 6),
-    ("7th", 7),
-    ("8th", 8),
-];
-const ENGLISH_EVENTS: [&str; 5] = ["session", "workshop", "training", "meeting", "sessions"];
-const ARABIC_ORDINALS: [(&str, u32); 10] = [
-    ("اولى", 1),
-    ("ثانية", 2),
-    ("ثالثة", 3),
-    ("رابعة", 4),
-    ("خامسة", 5),
-    ("سادسة", 6),
-    ("سابعة", 7),
-    ("ثامنة", 8),
-    ("تاسعة", 9),
-    ("عاشرة", 10),
-];
-const ARABIC_ORDINALS_MASCULINE: [(&str, u32); 10] = [
-    ("اول", 1),
-    ("ثاني", 2),
-    ("ثالث", 3),
-    ("رابع", 4),
-    ("خامس", 5),
-    ("سادس", 6),
-    ("سابع", 7),
-    ("ثامن", 8),
-    ("تاسع", 9),
-    ("عاشر", 10),
-];
-const ARABIC_EVENTS: [&str; 6] = ["جلسة", "ورشة", "اجتماع", "تدريب", "دورة", "لقاء"];
-
-/// An Arabic word without the article and with alef forms unified (الأولى → اولى).
-fn arabic_stem(word: &str) -> String {
-    let unified: String = word
-        .chars()
-        .filter(|c| !('\u{064B}'..='\u{0652}').contains(c))
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' => 'ا',
-            other => other,
-        })
-        .collect();
-    let stem = unified.strip_prefix("ال").unwrap_or(&unified);
-    stem.to_owned()
-}
-
-/// The session ordinals `text` uses for its event: "fourth dialogue session", "3rd workshop",
-/// "الجلسة الحوارية الرابعة".
-pub fn ordinals_in(text: &str) -> Vec<u32> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let mut found = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        if let Some((_, n)) = ENGLISH_ORDINALS.iter().find(|(w, _)| w == word) {
-            let event_follows = words.iter().skip(i + 1).take(3).any(|w| ENGLISH_EVENTS.contains(w));
-            if event_follows {
-                found.push(*n);
-            }
-            continue;
-        }
-        let stem = arabic_stem(word);
-        let feminine = ARABIC_ORDINALS.iter().find(|(w, _)| *w == stem);
-        let masculine = ARABIC_ORDINALS_MASCULINE.iter().find(|(w, _)| *w == stem);
-        if let Some((_, n)) = feminine.or(masculine) {
-            let event_precedes =
-                words[i.saturating_sub(3)..i].iter().any(|w| ARABIC_EVENTS.contains(&arabic_stem(w).as_str()));
-            if event_precedes {
-                found.push(*n);
-            }
-        }
-    }
-    found
-}
-
-pub fn session_ordinals(report: &Report, out: &mut Vec<Problem>) {
-    let mut texts: Vec<(&str, FieldName, FieldPath)> = vec![
-        (&report.title, FieldName::Label(Msg::ReportTitle), FieldPath::Report("title")),
-        (&report.introduction, FieldName::Label(Msg::Introduction), FieldPath::Report("introduction")),
-        (&report.aim, FieldName::Label(Msg::Aim), FieldPath::Report("aim")),
-        (&report.session_topic, FieldName::Label(Msg::SessionTopic), FieldPath::Report("session_topic")),
-    ];
-    for (index, point) in report.discussion_points.iter().enumerate() {
-        let name = FieldName::Row(Msg::RowDiscussionPoint, index);
-        texts.push((&point.heading, name, FieldPath::Row { list: "discussion_points", index, field: "heading" }));
-        texts.push((&point.details, name, FieldPath::Row { list: "discussion_points", index, field: "details" }));
-    }
-    texts.push((&report.conclusion, FieldName::Label(Msg::Conclusion), FieldPath::Report("conclusion")));
-    texts.push((&report.next_steps, FieldName::Label(Msg::NextSteps), FieldPath::Report("next_steps")));
-
-    let mentions: Vec<(u32, FieldName, FieldPath)> = texts
-        .into_iter()
-        .flat_map(|(text, name, path)| ordinals_in(text).into_iter().map(move |n| (n, name, path.clone())))
-        .collect();
-    match report.session_number.value() {
-        Some(number) => {
-            for (ordinal, field, path) in mentions.into_iter().filter(|(n, ..)| *n != number) {
-                out.push(problem(ProblemKind::SessionNumberMismatch { field, ordinal, number }, path));
-            }
-        }
-        None => {
-            let Some((first, first_field, _)) = mentions.first().cloned() else { return };
-            for (ordinal, field, path) in mentions.into_iter().filter(|(n, ..)| *n != first) {
-                out.push(problem(
-                    ProblemKind::SessionOrdinalsDisagree { field, ordinal, other_field: first_field, other: first },
-                    path,
-                ));
-            }
-        }
     }
 }

@@ -61,6 +61,8 @@ messages! {
     AddSection, Remove, MoveUp, MoveDown, NoRowsYet,
     // Number input
     NotAWholeNumber, NumberTooLarge,
+    // A date or time the input cannot show
+    StoredValue, ClearStoredValue, Clear,
     // Exported report (add export keys below this line)
     ExportDetails, ExportTime, ExportPlace, ExportFacilitators, ExportSpeakers, ExportCategories, ExportPreparedWith, ExportEmailAttach,
     Digits, DigitsWestern, DigitsArabicIndic,
@@ -70,6 +72,7 @@ messages! {
     KindNothing, KindChoice,
     // Checks (add check keys below this line)
     CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
+    CheckStartTimeInvalid, CheckEndTimeInvalid, CheckAgendaStartInvalid, CheckAgendaEndInvalid,
     // Photos
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,
     PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
@@ -93,12 +96,30 @@ pub fn text(lang: Language, msg: Msg) -> &'static str {
     table(lang).get(msg.key()).or_else(|| table(Language::English).get(msg.key())).copied().unwrap_or(msg.key())
 }
 
-/// The text of `msg` with each `{name}` replaced by its value.
+/// The text of `msg` with each `{name}` replaced by its value. The text is read once, so a value
+/// that itself contains `{name}` (a person's typing) is never filled in again.
 pub fn format(lang: Language, msg: Msg, args: &[(&str, &str)]) -> String {
-    let mut out = text(lang, msg).to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut rest = text(lang, msg);
+    let mut out = String::with_capacity(rest.len());
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -335,5 +356,14 @@ mod tests {
     #[test]
     fn format_fills_placeholders() {
         assert_eq!(format(Language::English, Msg::RowAgendaItem, &[("n", "2")]), "Agenda item 2");
+    }
+
+    #[test]
+    fn a_value_with_braces_is_kept_as_it_is() {
+        let args = [("start", "{to}"), ("end", "{x"), ("n", "1"), ("from", "09:00"), ("to", "13:00")];
+        assert_eq!(
+            format(Language::English, Msg::CheckAgendaOutsideHours, &args),
+            "Agenda item 1 ({to}–{x) is outside the activity's hours (09:00–13:00)."
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! Ids follow `crate::core::checks`' scheme (`field-<name>`, `field-<list>-<index>-<sub>`) so a
 //! check can move focus to the field it is about.
 
+use crate::core::checks::{hidden_by_date_input, hidden_by_time_input};
 use crate::core::i18n::Msg;
 use crate::core::report::{Language, NumberError, WholeNumber};
 use crate::ui::i18n::use_i18n;
@@ -67,21 +68,62 @@ pub fn TextField(
             />
         }
         .into_any(),
-        TextKind::Date | TextKind::Time => view! {
-            <input
-                id=id
-                type=if kind == TextKind::Date { "date" } else { "time" }
-                prop:value=value
-                on:input:target=move |ev| field.set(ev.target().value())
-            />
-        }
-        .into_any(),
+        TextKind::Date | TextKind::Time => return date_or_time(field, label, id, kind).into_any(),
     };
     let class = if kind == TextKind::Paragraph { "field field--wide" } else { "field" };
     view! {
         <div class=class>
             <label for=id>{i18n.text(label)}</label>
             {input}
+        </div>
+    }
+    .into_any()
+}
+
+/// A date or time input. A stored value the input cannot show (an imported "9am" or "7 March
+/// 2024") would look empty yet be printed, so it is shown as text beside the input, with a
+/// button that clears it; the checks name it too.
+fn date_or_time(field: Field<String>, label: Msg, id: Signal<String>, kind: TextKind) -> impl IntoView {
+    let i18n = use_i18n();
+    let hidden = if kind == TextKind::Date { hidden_by_date_input } else { hidden_by_time_input };
+    let stored = Memo::new(move |_| field.try_with(|value| hidden(value).then(|| value.clone())).flatten());
+    let stored_id = move || format!("{}-stored", id.get());
+    let input = NodeRef::<leptos::html::Input>::new();
+    let clear = move |_| {
+        field.set(String::new());
+        // The button goes away with the value: keep the person where they were.
+        if let Some(input) = input.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || stored.get().is_some()>
+            <label for=id>{i18n.text(label)}</label>
+            <input
+                id=id
+                node_ref=input
+                type=if kind == TextKind::Date { "date" } else { "time" }
+                prop:value=move || field.try_get().unwrap_or_default()
+                on:input:target=move |ev| field.set(ev.target().value())
+                aria-describedby=move || stored.get().is_some().then(stored_id)
+            />
+            {move || {
+                stored
+                    .get()
+                    .map(|value| {
+                        let clear_name = i18n.format(Msg::ClearStoredValue, &[("field", i18n.t(label))]);
+                        view! {
+                            <p class="field-stored" id=stored_id>
+                                {i18n.text(Msg::StoredValue)}
+                                " "
+                                <bdi>{value}</bdi>
+                            </p>
+                            <button type="button" class="button button--quiet field-clear" aria-label=clear_name on:click=clear>
+                                {i18n.text(Msg::Clear)}
+                            </button>
+                        }
+                    })
+            }}
         </div>
     }
 }
