@@ -1,8 +1,10 @@
 //! The consistency checks, one behaviour per test, including the sample report's own mistakes.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::HashSet;
 use taqrir::core::checks::*;
 use taqrir::core::document::read_document;
+use taqrir::core::field::{FieldPath, ReportField};
 use taqrir::core::i18n::Msg;
 use taqrir::core::report::*;
 
@@ -30,7 +32,7 @@ fn kinds(report: &Report) -> Vec<ProblemKind> {
 }
 
 fn ids(report: &Report) -> Vec<String> {
-    check_report(report, TODAY).into_iter().map(|p| p.field.dom_id()).collect()
+    check_report(report, TODAY).into_iter().map(|p| p.field.id()).collect()
 }
 
 #[test]
@@ -45,14 +47,13 @@ fn the_sample_report_calls_the_fourth_session_the_second_and_the_forth() {
     let mismatches: Vec<_> = problems
         .iter()
         .filter_map(|p| match &p.kind {
-            ProblemKind::SessionNumberMismatch { ordinal, number, .. } => Some((p.field.dom_id(), *ordinal, *number)),
+            ProblemKind::SessionNumberMismatch { ordinal, number, .. } => Some((p.field.id(), *ordinal, *number)),
             _ => None,
         })
         .collect();
     // "Forth" is a misspelling of fourth: it agrees with session 4 and is not reported.
     assert_eq!(mismatches, vec![("field-introduction".to_owned(), 2, 4)]);
-    let message =
-        problems.iter().find(|p| p.field.dom_id() == "field-introduction").unwrap().message(Language::English);
+    let message = problems.iter().find(|p| p.field.id() == "field-introduction").unwrap().message(Language::English);
     assert_eq!(message, "Introduction calls this session number 2, but the session number is 4.");
 }
 
@@ -62,7 +63,7 @@ fn the_sample_reports_lunch_break_lies_outside_the_events_hours() {
     let outside: Vec<_> =
         problems.iter().filter(|p| matches!(p.kind, ProblemKind::AgendaOutsideHours { .. })).collect();
     assert_eq!(outside.len(), 1);
-    assert_eq!(outside[0].field.dom_id(), "field-agenda-9-end");
+    assert_eq!(outside[0].field.id(), "field-agenda-9-end");
     assert_eq!(
         outside[0].message(Language::English),
         "Agenda item 10 (13:00–14:00) is outside the activity's hours (09:00–13:00)."
@@ -76,7 +77,7 @@ fn ordinals_that_disagree_are_found_even_without_a_session_number() {
     report.conclusion = "The third dialogue session ended with thanks.".into();
     let problems = check_report(&report, TODAY);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].field.dom_id(), "field-conclusion");
+    assert_eq!(problems[0].field.id(), "field-conclusion");
     assert_eq!(
         problems[0].message(Language::English),
         "Conclusion calls this session number 3, but Report title calls it number 4."
@@ -113,7 +114,7 @@ fn a_sex_breakdown_that_does_not_add_up_is_found_and_fixed() {
         problems[0].kind,
         ProblemKind::BreakdownMismatch { message: Msg::CheckSexBreakdown, sum: 14, total: 15 }
     );
-    assert_eq!(problems[0].field.dom_id(), "field-participants-male");
+    assert_eq!(problems[0].field.id(), "field-participants-male");
     assert_eq!(
         problems[0].message(Language::English),
         "Male, female and not recorded add up to 14, but the total is 15."
@@ -178,7 +179,7 @@ fn agenda_items_ending_before_they_start_overlapping_or_out_of_order_are_found()
     report.agenda[3].start = "09:50".into(); // overlaps item 3 (09:30–10:00)
     report.agenda[5].start = "10:20".into(); // item 6 starts before item 5 (10:30)
     let found: Vec<_> =
-        check_report(&report, TODAY).into_iter().map(|p| (p.field.dom_id(), p.message(Language::English))).collect();
+        check_report(&report, TODAY).into_iter().map(|p| (p.field.id(), p.message(Language::English))).collect();
     assert!(found.contains(&("field-agenda-1-end".into(), "Agenda item 2 ends before it starts.".into())), "{found:?}");
     assert!(
         found.contains(&("field-agenda-3-start".into(), "Agenda item 4 starts before agenda item 3 ends.".into())),
@@ -246,7 +247,7 @@ fn a_date_the_date_input_cannot_show_is_reported_with_its_text() {
         let problems = check_report(&report, TODAY);
         assert_eq!(problems.len(), 1, "{date}: {problems:?}");
         assert_eq!(problems[0].kind, ProblemKind::DateInvalid { value: date.into() });
-        assert_eq!(problems[0].field.dom_id(), "field-date");
+        assert_eq!(problems[0].field.id(), "field-date");
         assert!(hidden_by_date_input(date), "{date}");
     }
     report.date = "7 March 2024 — pay to IBAN IQ00 0000".into();
@@ -265,7 +266,7 @@ fn times_the_time_input_cannot_show_are_reported_where_they_are() {
     report.agenda[2].start = "9.00".into();
     report.agenda[2].end = "{n} o'clock".into();
     let found: Vec<_> =
-        check_report(&report, TODAY).into_iter().map(|p| (p.field.dom_id(), p.message(Language::English))).collect();
+        check_report(&report, TODAY).into_iter().map(|p| (p.field.id(), p.message(Language::English))).collect();
     assert_eq!(
         found,
         vec![
@@ -313,6 +314,50 @@ fn stored_values_that_are_not_dates_or_times_are_named_in_arabic_and_kurdish() {
     );
 }
 
+/// A report with as many problems as can be made at once.
+fn full_of_problems() -> Report {
+    let mut report = clean();
+    report.participants.governorates = vec![GovernorateCount::default(), GovernorateCount::default()];
+    report.working_groups = vec![WorkingGroup::default(), WorkingGroup::default()];
+    report.title = "The third dialogue session".into();
+    report.date = "7 March 2024".into();
+    report.start_time = "9am".into();
+    report.end_time = "08:00".into();
+    report.organizing_organization.clear();
+    report.session_number = WholeNumber::new("four");
+    report.participants.total = WholeNumber::new("10");
+    report.participants.male = WholeNumber::new("9");
+    report.participants.under_18 = WholeNumber::new("20");
+    report.participants.guests = WholeNumber::new("1.5");
+    report.participants.governorates[1].count = WholeNumber::new("x");
+    for category in &mut report.participants.categories {
+        category.count = WholeNumber::new("3");
+    }
+    report.working_groups[1].member_count = WholeNumber::new("many");
+    report.working_groups[0].member_count = WholeNumber::new("50");
+    report.agenda[1].start = "9.00".into();
+    report.agenda[2].end = "08:00".into();
+    report.discussion_points[1].details = "In the fifth session we agreed".into();
+    report
+}
+
+#[test]
+fn every_check_points_at_a_field_the_editor_shows() {
+    for report in [sample(), Report::blank(), full_of_problems(), {
+        let mut r = Report::blank();
+        r.objectives = vec![TextItem::new(" ")];
+        r
+    }] {
+        let shown: HashSet<FieldPath> = FieldPath::all_in(&report).into_iter().collect();
+        let problems = check_report(&report, TODAY);
+        assert!(!problems.is_empty());
+        for problem in problems {
+            assert!(shown.contains(&problem.field), "{:?} points at {}, not shown", problem.kind, problem.field);
+        }
+    }
+    assert!(check_report(&full_of_problems(), TODAY).len() >= 12);
+}
+
 #[test]
 fn messages_exist_in_every_language() {
     let problems = check_report(&sample(), TODAY);
@@ -323,7 +368,7 @@ fn messages_exist_in_every_language() {
         }
     }
     assert_eq!(
-        problems.iter().find(|p| p.field.dom_id() == "field-agenda-9-end").unwrap().message(Language::Arabic),
+        problems.iter().find(|p| p.field.id() == "field-agenda-9-end").unwrap().message(Language::Arabic),
         "بند جدول الأعمال 10 (13:00–14:00) خارج ساعات النشاط (09:00–13:00)."
     );
 }
@@ -384,7 +429,7 @@ fn one_problem_of_each_kind() -> Vec<Problem> {
             | ProblemKind::DateInFuture => {}
         }
     }
-    kinds.into_iter().map(|kind| Problem { kind, field: FieldPath::Report("title") }).collect()
+    kinds.into_iter().map(|kind| Problem { kind, field: FieldPath::Report(ReportField::Title) }).collect()
 }
 
 #[test]

@@ -1,41 +1,17 @@
 //! Consistency checks: the mistakes donors notice, found while the report is written.
 //!
 //! Every check is a pure function of the report. Each problem names the editor field it is
-//! about ([`FieldPath`]), whose DOM id the editor gives that field, so the "Checks" panel can
-//! move focus there.
+//! about ([`FieldPath`]), whose id the editor gives that field, so the "Checks" panel can move
+//! focus there.
 
 mod dates;
 mod ordinals;
 
+use crate::core::field::*;
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{Language, Report, WholeNumber};
 pub use dates::{hidden_by_date_input, hidden_by_time_input, minutes, parse_date};
 pub use ordinals::{ordinals_in, session_ordinals};
-
-/// One input of the editor.
-///
-/// DOM ids: `field-<name>` for a report field (`field-title`, `field-start_time`),
-/// `field-participants-<name>` for a participant figure, `field-<list>-<index>-<sub>` for a field
-/// of a repeatable row (0-based: `field-agenda-3-start`, `field-participants-categories-1-count`),
-/// and `add-<list>` for the button that adds a row to an empty list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FieldPath {
-    Report(&'static str),
-    Participants(&'static str),
-    Row { list: &'static str, index: usize, field: &'static str },
-    AddRow(&'static str),
-}
-
-impl FieldPath {
-    pub fn dom_id(&self) -> String {
-        match self {
-            FieldPath::Report(name) => format!("field-{name}"),
-            FieldPath::Participants(name) => format!("field-participants-{name}"),
-            FieldPath::Row { list, index, field } => format!("field-{list}-{index}-{field}"),
-            FieldPath::AddRow(list) => format!("add-{list}"),
-        }
-    }
-}
 
 /// How a field is named in a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,9 +189,9 @@ fn problem(kind: ProblemKind, field: FieldPath) -> Problem {
 
 pub fn required_fields(report: &Report, out: &mut Vec<Problem>) {
     let required = [
-        (&report.title, Msg::ReportTitle, "title"),
-        (&report.date, Msg::Date, "date"),
-        (&report.organizing_organization, Msg::OrganizingOrganization, "organizing_organization"),
+        (&report.title, Msg::ReportTitle, ReportField::Title),
+        (&report.date, Msg::Date, ReportField::Date),
+        (&report.organizing_organization, Msg::OrganizingOrganization, ReportField::OrganizingOrganization),
     ];
     for (value, label, name) in required {
         if value.trim().is_empty() {
@@ -223,28 +199,26 @@ pub fn required_fields(report: &Report, out: &mut Vec<Problem>) {
         }
     }
     if report.objectives.iter().all(|o| o.text.trim().is_empty()) {
-        let field = if report.objectives.is_empty() {
-            FieldPath::AddRow("objectives")
-        } else {
-            FieldPath::Row { list: "objectives", index: 0, field: "text" }
-        };
+        let field =
+            if report.objectives.is_empty() { FieldPath::AddRow(List::Objectives) } else { TextList::Objectives.at(0) };
         out.push(problem(ProblemKind::NoObjective, field));
     }
     if report.participants.total.is_blank() {
         out.push(problem(
             ProblemKind::Required(FieldName::Label(Msg::TotalParticipants)),
-            FieldPath::Participants("total"),
+            FieldPath::Participants(Figure::Total),
         ));
     }
 }
 
 /// Activity hours that a time input cannot show.
 pub fn times(report: &Report, out: &mut Vec<Problem>) {
-    for (value, time, name) in
-        [(&report.start_time, TimeName::Start, "start_time"), (&report.end_time, TimeName::End, "end_time")]
-    {
+    for (value, time, field) in [
+        (&report.start_time, TimeName::Start, ReportField::StartTime),
+        (&report.end_time, TimeName::End, ReportField::EndTime),
+    ] {
         if hidden_by_time_input(value) {
-            out.push(problem(ProblemKind::TimeInvalid { time, value: value.clone() }, FieldPath::Report(name)));
+            out.push(problem(ProblemKind::TimeInvalid { time, value: value.clone() }, FieldPath::Report(field)));
         }
     }
 }
@@ -252,7 +226,7 @@ pub fn times(report: &Report, out: &mut Vec<Problem>) {
 pub fn activity_hours(report: &Report, out: &mut Vec<Problem>) {
     if let (Some(start), Some(end)) = (minutes(&report.start_time), minutes(&report.end_time)) {
         if end < start {
-            out.push(problem(ProblemKind::EndBeforeStart, FieldPath::Report("end_time")));
+            out.push(problem(ProblemKind::EndBeforeStart, FieldPath::Report(ReportField::EndTime)));
         }
     }
 }
@@ -262,12 +236,13 @@ pub fn agenda(report: &Report, out: &mut Vec<Problem>) {
         (Some(from), Some(to)) if from <= to => Some((from, to)),
         _ => None,
     };
-    let at = |index, field| FieldPath::Row { list: "agenda", index, field };
+    let at = |index, field: AgendaField| field.at(index);
     let mut previous: Option<(usize, u32, Option<u32>)> = None;
     for (index, item) in report.agenda.iter().enumerate() {
-        for (value, time, field) in
-            [(&item.start, TimeName::AgendaStart(index), "start"), (&item.end, TimeName::AgendaEnd(index), "end")]
-        {
+        for (value, time, field) in [
+            (&item.start, TimeName::AgendaStart(index), AgendaField::Start),
+            (&item.end, TimeName::AgendaEnd(index), AgendaField::End),
+        ] {
             if hidden_by_time_input(value) {
                 out.push(problem(ProblemKind::TimeInvalid { time, value: value.clone() }, at(index, field)));
             }
@@ -275,7 +250,7 @@ pub fn agenda(report: &Report, out: &mut Vec<Problem>) {
         let (start, end) = (minutes(&item.start), minutes(&item.end));
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                out.push(problem(ProblemKind::AgendaEndsBeforeStart { item: index }, at(index, "end")));
+                out.push(problem(ProblemKind::AgendaEndsBeforeStart { item: index }, at(index, AgendaField::End)));
             }
         }
         if let Some((from, to)) = hours {
@@ -290,15 +265,21 @@ pub fn agenda(report: &Report, out: &mut Vec<Problem>) {
                         from: report.start_time.clone(),
                         to: report.end_time.clone(),
                     },
-                    at(index, if early { "start" } else { "end" }),
+                    at(index, if early { AgendaField::Start } else { AgendaField::End }),
                 ));
             }
         }
         if let (Some(s), Some((before, before_start, before_end))) = (start, previous) {
             if s < before_start {
-                out.push(problem(ProblemKind::AgendaOutOfOrder { item: index, previous: before }, at(index, "start")));
+                out.push(problem(
+                    ProblemKind::AgendaOutOfOrder { item: index, previous: before },
+                    at(index, AgendaField::Start),
+                ));
             } else if before_end.is_some_and(|e| s < e) {
-                out.push(problem(ProblemKind::AgendaOverlaps { item: index, previous: before }, at(index, "start")));
+                out.push(problem(
+                    ProblemKind::AgendaOverlaps { item: index, previous: before },
+                    at(index, AgendaField::Start),
+                ));
             }
         }
         if let Some(s) = start {
@@ -308,56 +289,33 @@ pub fn agenda(report: &Report, out: &mut Vec<Problem>) {
 }
 
 pub fn whole_numbers(report: &Report, out: &mut Vec<Problem>) {
-    let label = |path: &str| match path {
-        "session_number" => Msg::SessionNumber,
-        "participants.total" => Msg::TotalParticipants,
-        "participants.male" => Msg::Male,
-        "participants.female" => Msg::Female,
-        "participants.sex_not_recorded" => Msg::SexNotRecorded,
-        "participants.under_18" => Msg::Under18,
-        "participants.age_18_to_24" => Msg::Age18To24,
-        "participants.age_25_to_59" => Msg::Age25To59,
-        "participants.age_60_and_over" => Msg::Age60AndOver,
-        "participants.with_disabilities" => Msg::WithDisabilities,
-        _ => Msg::Guests,
-    };
-    for (path, number) in report.number_fields() {
+    let figures = Figure::ALL.iter().map(|f| (FieldPath::Participants(*f), f.label(), f.of(&report.participants)));
+    let session = (FieldPath::Report(ReportField::SessionNumber), Msg::SessionNumber, &report.session_number);
+    for (field, label, number) in std::iter::once(session).chain(figures) {
         if number.parse().is_err() {
-            let field = match path.strip_prefix("participants.") {
-                Some(name) => FieldPath::Participants(name),
-                None => FieldPath::Report(path),
-            };
-            out.push(problem(ProblemKind::NotWholeNumber(FieldName::Label(label(path))), field));
+            out.push(problem(ProblemKind::NotWholeNumber(FieldName::Label(label)), field));
         }
     }
-    let rows = [
-        (
-            "participants-governorates",
-            Msg::RowGovernorate,
-            report.participants.governorates.iter().map(|r| &r.count).collect::<Vec<_>>(),
-        ),
-        (
-            "participants-categories",
-            Msg::RowParticipantCategory,
-            report.participants.categories.iter().map(|r| &r.count).collect(),
-        ),
-    ];
-    for (list, legend, counts) in rows {
-        for (index, count) in counts.into_iter().enumerate() {
-            if count.parse().is_err() {
-                out.push(problem(
-                    ProblemKind::NotWholeNumber(FieldName::Row(legend, index)),
-                    FieldPath::Row { list, index, field: "count" },
-                ));
-            }
-        }
-    }
-    for (index, group) in report.working_groups.iter().enumerate() {
-        if group.member_count.parse().is_err() {
-            out.push(problem(
-                ProblemKind::NotWholeNumber(FieldName::Row(Msg::RowWorkingGroup, index)),
-                FieldPath::Row { list: "working_groups", index, field: "member_count" },
-            ));
+    let p = &report.participants;
+    let row = |legend, index| FieldName::Row(legend, index);
+    let governorates = p
+        .governorates
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (GovernorateField::Count.at(i), row(Msg::RowGovernorate, i), &r.count));
+    let categories = p
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (CategoryField::Count.at(i), row(Msg::RowParticipantCategory, i), &r.count));
+    let groups = report
+        .working_groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (WorkingGroupField::MemberCount.at(i), row(Msg::RowWorkingGroup, i), &g.member_count));
+    for (field, name, count) in governorates.chain(categories).chain(groups) {
+        if count.parse().is_err() {
+            out.push(problem(ProblemKind::NotWholeNumber(name), field));
         }
     }
 }
@@ -378,17 +336,17 @@ pub fn breakdowns(report: &Report, out: &mut Vec<Problem>) {
     compare(
         sum_given([&p.male, &p.female, &p.sex_not_recorded]),
         Msg::CheckSexBreakdown,
-        FieldPath::Participants("male"),
+        FieldPath::Participants(Figure::Male),
     );
     compare(
         sum_given([&p.under_18, &p.age_18_to_24, &p.age_25_to_59, &p.age_60_and_over]),
         Msg::CheckAgeBreakdown,
-        FieldPath::Participants("under_18"),
+        FieldPath::Participants(Figure::Under18),
     );
     compare(
         sum_given(p.governorates.iter().map(|g| &g.count)),
         Msg::CheckGovernorateBreakdown,
-        FieldPath::Row { list: "participants-governorates", index: 0, field: "count" },
+        GovernorateField::Count.at(0),
     );
     // Categories often overlap or are listed without counts; compare only a complete breakdown.
     let complete = !p.categories.is_empty() && p.categories.iter().all(|c| c.count.value().is_some());
@@ -396,7 +354,7 @@ pub fn breakdowns(report: &Report, out: &mut Vec<Problem>) {
         compare(
             sum_given(p.categories.iter().map(|c| &c.count)),
             Msg::CheckCategoryBreakdown,
-            FieldPath::Row { list: "participants-categories", index: 0, field: "count" },
+            CategoryField::Count.at(0),
         );
     }
 }
@@ -405,10 +363,7 @@ pub fn working_groups(report: &Report, out: &mut Vec<Problem>) {
     let Some(total) = report.participants.total.value() else { return };
     let members: u32 = report.working_groups.iter().filter_map(|g| g.size()).fold(0, u32::saturating_add);
     if members > total {
-        out.push(problem(
-            ProblemKind::WorkingGroupsTooLarge { members, total },
-            FieldPath::Row { list: "working_groups", index: 0, field: "member_count" },
-        ));
+        out.push(problem(ProblemKind::WorkingGroupsTooLarge { members, total }, WorkingGroupField::MemberCount.at(0)));
     }
 }
 
@@ -416,7 +371,7 @@ pub fn date(report: &Report, today: &str, out: &mut Vec<Problem>) {
     if report.date.trim().is_empty() {
         return;
     }
-    let field = FieldPath::Report("date");
+    let field = FieldPath::Report(ReportField::Date);
     match parse_date(&report.date) {
         None => out.push(problem(ProblemKind::DateInvalid { value: report.date.clone() }, field)),
         Some(date) if date < (1990, 1, 1) => out.push(problem(ProblemKind::DateTooEarly, field)),

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod document;
 pub mod drafts;
 pub mod export;
+pub mod field;
 pub mod i18n;
 pub mod open_draft;
 pub mod photos;

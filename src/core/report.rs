@@ -479,24 +479,6 @@ impl Report {
     pub fn blank() -> Self {
         Report::default()
     }
-
-    /// Every whole-number field with the path the editor and the checks use for it.
-    pub fn number_fields(&self) -> Vec<(&'static str, &WholeNumber)> {
-        let p = &self.participants;
-        vec![
-            ("session_number", &self.session_number),
-            ("participants.total", &p.total),
-            ("participants.male", &p.male),
-            ("participants.female", &p.female),
-            ("participants.sex_not_recorded", &p.sex_not_recorded),
-            ("participants.under_18", &p.under_18),
-            ("participants.age_18_to_24", &p.age_18_to_24),
-            ("participants.age_25_to_59", &p.age_25_to_59),
-            ("participants.age_60_and_over", &p.age_60_and_over),
-            ("participants.with_disabilities", &p.with_disabilities),
-            ("participants.guests", &p.guests),
-        ]
-    }
 }
 
 #[cfg(test)]

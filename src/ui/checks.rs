@@ -96,7 +96,7 @@ pub fn ChecksPanel() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|problem| {
-                                let id = problem.field.dom_id();
+                                let id = problem.field.id();
                                 let href = format!("#{id}");
                                 view! {
                                     <li>

@@ -1,7 +1,8 @@
 //! Session ordinals in English and Arabic text ("the fourth dialogue session", "الجلسة الرابعة"),
 //! and the check that they agree with the session number and with each other.
 
-use super::{problem, FieldName, FieldPath, Problem, ProblemKind};
+use super::{problem, FieldName, Problem, ProblemKind};
+use crate::core::field::{DiscussionPointField, FieldPath, ReportField, RowField};
 use crate::core::i18n::Msg;
 use crate::core::report::Report;
 
@@ -99,22 +100,22 @@ pub fn ordinals_in(text: &str) -> Vec<u32> {
 
 pub fn session_ordinals(report: &Report, out: &mut Vec<Problem>) {
     let mut texts: Vec<(&str, FieldName, FieldPath)> = vec![
-        (&report.title, FieldName::Label(Msg::ReportTitle), FieldPath::Report("title")),
-        (&report.introduction, FieldName::Label(Msg::Introduction), FieldPath::Report("introduction")),
-        (&report.aim, FieldName::Label(Msg::Aim), FieldPath::Report("aim")),
-        (&report.session_topic, FieldName::Label(Msg::SessionTopic), FieldPath::Report("session_topic")),
+        (&report.title, FieldName::Label(Msg::ReportTitle), FieldPath::Report(ReportField::Title)),
+        (&report.introduction, FieldName::Label(Msg::Introduction), FieldPath::Report(ReportField::Introduction)),
+        (&report.aim, FieldName::Label(Msg::Aim), FieldPath::Report(ReportField::Aim)),
+        (&report.session_topic, FieldName::Label(Msg::SessionTopic), FieldPath::Report(ReportField::SessionTopic)),
     ];
     for (index, point) in report.discussion_points.iter().enumerate() {
         let name = FieldName::Row(Msg::RowDiscussionPoint, index);
-        texts.push((&point.heading, name, FieldPath::Row { list: "discussion_points", index, field: "heading" }));
-        texts.push((&point.details, name, FieldPath::Row { list: "discussion_points", index, field: "details" }));
+        texts.push((&point.heading, name, DiscussionPointField::Heading.at(index)));
+        texts.push((&point.details, name, DiscussionPointField::Details.at(index)));
     }
-    texts.push((&report.conclusion, FieldName::Label(Msg::Conclusion), FieldPath::Report("conclusion")));
-    texts.push((&report.next_steps, FieldName::Label(Msg::NextSteps), FieldPath::Report("next_steps")));
+    texts.push((&report.conclusion, FieldName::Label(Msg::Conclusion), FieldPath::Report(ReportField::Conclusion)));
+    texts.push((&report.next_steps, FieldName::Label(Msg::NextSteps), FieldPath::Report(ReportField::NextSteps)));
 
     let mentions: Vec<(u32, FieldName, FieldPath)> = texts
         .into_iter()
-        .flat_map(|(text, name, path)| ordinals_in(text).into_iter().map(move |n| (n, name, path.clone())))
+        .flat_map(|(text, name, path)| ordinals_in(text).into_iter().map(move |n| (n, name, path)))
         .collect();
     match report.session_number.value() {
         Some(number) => {

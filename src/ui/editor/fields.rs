@@ -1,9 +1,9 @@
 //! Labelled inputs bound to one store field each: typing writes that field and nothing else.
 //!
-//! Ids follow `crate::core::checks`' scheme (`field-<name>`, `field-<list>-<index>-<sub>`) so a
-//! check can move focus to the field it is about.
+//! Each input's id is its [`FieldPath`]'s, so a check can move focus to the field it is about.
 
 use crate::core::checks::{hidden_by_date_input, hidden_by_time_input};
+use crate::core::field::{FieldPath, Figure, ReportField, RowField};
 use crate::core::i18n::Msg;
 use crate::core::report::{Language, NumberError, WholeNumber};
 use crate::ui::i18n::use_i18n;
@@ -33,10 +33,11 @@ pub enum TextKind {
 pub fn TextField(
     #[prop(into)] field: Field<String>,
     label: Msg,
-    #[prop(into)] id: Signal<String>,
+    #[prop(into)] path: At,
     #[prop(optional)] kind: TextKind,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = path.id();
     let lang = report_language();
     let value = move || field.try_get().unwrap_or_default();
     let input = match kind {
@@ -148,10 +149,11 @@ fn grow(area: &web_sys::HtmlTextAreaElement) {
 pub fn NumberField(
     #[prop(into)] field: Field<WholeNumber>,
     label: Msg,
-    #[prop(into)] id: Signal<String>,
+    #[prop(into)] path: At,
     #[prop(optional)] hint: Option<Msg>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = path.id();
     let error = Memo::new(move |_| field.try_with(|n| n.parse().err()).flatten());
     let error_id = move || format!("{}-error", id.get());
     let hint_id = move || format!("{}-hint", id.get());
@@ -202,12 +204,13 @@ pub fn NumberField(
 #[component]
 pub fn ChoiceField(
     label: Msg,
-    #[prop(into)] id: Signal<String>,
+    #[prop(into)] path: At,
     #[prop(into)] options: Signal<Vec<(&'static str, String)>>,
     #[prop(into)] selected: Signal<&'static str>,
     on_change: impl Fn(String) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = path.id();
     view! {
         <div class="field">
             <label for=id>{i18n.text(label)}</label>
@@ -230,12 +233,36 @@ pub fn ChoiceField(
     }
 }
 
-/// A static id for a top-level field.
-pub fn field_id(name: &str) -> Signal<String> {
-    Signal::stored(format!("field-{name}"))
+/// Which field an input is: a report field or figure, or a field of a row that may move.
+#[derive(Clone, Copy)]
+pub struct At(Signal<FieldPath>);
+
+impl At {
+    /// The input's id, following its row's position.
+    pub fn id(self) -> Signal<String> {
+        Memo::new(move |_| self.0.get().id()).into()
+    }
 }
 
-/// The id of a field inside a repeatable row, following the row's current position.
-pub fn row_field_id(list: &'static str, index: ReadSignal<usize>, sub: &'static str) -> Signal<String> {
-    Signal::derive(move || format!("field-{list}-{}-{sub}", index.get()))
+impl From<ReportField> for At {
+    fn from(field: ReportField) -> Self {
+        At(Signal::stored(FieldPath::Report(field)))
+    }
+}
+
+impl From<Figure> for At {
+    fn from(figure: Figure) -> Self {
+        At(Signal::stored(FieldPath::Participants(figure)))
+    }
+}
+
+impl From<Signal<FieldPath>> for At {
+    fn from(path: Signal<FieldPath>) -> Self {
+        At(path)
+    }
+}
+
+/// A field of a repeatable row at the row's current position.
+pub fn in_row(index: ReadSignal<usize>, field: impl RowField) -> Signal<FieldPath> {
+    Signal::derive(move || field.at(index.get()))
 }

@@ -4,11 +4,12 @@ mod fields;
 mod photos;
 mod rows;
 
+use crate::core::field::*;
 use crate::core::i18n::{activity_name, Msg};
 use crate::core::report::*;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
-use fields::{field_id, row_field_id, ChoiceField, NumberField, ReportLanguage, TextField, TextKind};
+use fields::{in_row, ChoiceField, NumberField, ReportLanguage, TextField, TextKind};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
 use rows::row_list;
@@ -107,10 +108,10 @@ fn identity(report: Store<Report>) -> AnyView {
         "identity",
         view! {
             <div class="grid">
-                <TextField field=report.title() label=Msg::ReportTitle id=field_id("title") />
+                <TextField field=report.title() label=Msg::ReportTitle path=ReportField::Title />
                 <ChoiceField
                     label=Msg::ActivityType
-                    id=field_id("activity_type")
+                    path=ReportField::ActivityType
                     options=activity_options(i18n)
                     selected=Signal::derive(move || activity.try_get().unwrap_or_default().code())
                     on_change=move |code| {
@@ -119,15 +120,15 @@ fn identity(report: Store<Report>) -> AnyView {
                         }
                     }
                 />
-                <NumberField field=report.session_number() label=Msg::SessionNumber id=field_id("session_number") />
-                <TextField field=report.project_name() label=Msg::ProjectName id=field_id("project_name") />
-                <TextField field=report.programme() label=Msg::Programme id=field_id("programme") />
-                <TextField field=report.organizing_organization() label=Msg::OrganizingOrganization id=field_id("organizing_organization") />
-                <TextField field=report.partner_organizations() label=Msg::PartnerOrganizations id=field_id("partner_organizations") />
-                <TextField field=report.donor() label=Msg::Donor id=field_id("donor") />
+                <NumberField field=report.session_number() label=Msg::SessionNumber path=ReportField::SessionNumber />
+                <TextField field=report.project_name() label=Msg::ProjectName path=ReportField::ProjectName />
+                <TextField field=report.programme() label=Msg::Programme path=ReportField::Programme />
+                <TextField field=report.organizing_organization() label=Msg::OrganizingOrganization path=ReportField::OrganizingOrganization />
+                <TextField field=report.partner_organizations() label=Msg::PartnerOrganizations path=ReportField::PartnerOrganizations />
+                <TextField field=report.donor() label=Msg::Donor path=ReportField::Donor />
                 <ChoiceField
                     label=Msg::Digits
-                    id=field_id("digits")
+                    path=ReportField::Digits
                     options=digit_options(i18n)
                     selected=Signal::derive(move || digits.try_get().unwrap_or_default().code())
                     on_change=move |code| {
@@ -138,7 +139,7 @@ fn identity(report: Store<Report>) -> AnyView {
                 />
                 <ChoiceField
                     label=Msg::ReportLanguage
-                    id=field_id("language")
+                    path=ReportField::Language
                     options=languages
                     selected=Signal::derive(move || language.try_get().unwrap_or_default().code())
                     on_change=move |code| {
@@ -158,13 +159,13 @@ fn when_and_where(report: Store<Report>) -> AnyView {
         "when-where",
         view! {
             <div class="grid">
-                <TextField field=report.date() label=Msg::Date id=field_id("date") kind=TextKind::Date />
-                <TextField field=report.start_time() label=Msg::StartTime id=field_id("start_time") kind=TextKind::Time />
-                <TextField field=report.end_time() label=Msg::EndTime id=field_id("end_time") kind=TextKind::Time />
-                <TextField field=report.venue() label=Msg::Venue id=field_id("venue") />
-                <TextField field=report.city() label=Msg::City id=field_id("city") />
-                <TextField field=report.governorate() label=Msg::Governorate id=field_id("governorate") />
-                <TextField field=report.country() label=Msg::Country id=field_id("country") />
+                <TextField field=report.date() label=Msg::Date path=ReportField::Date kind=TextKind::Date />
+                <TextField field=report.start_time() label=Msg::StartTime path=ReportField::StartTime kind=TextKind::Time />
+                <TextField field=report.end_time() label=Msg::EndTime path=ReportField::EndTime kind=TextKind::Time />
+                <TextField field=report.venue() label=Msg::Venue path=ReportField::Venue />
+                <TextField field=report.city() label=Msg::City path=ReportField::City />
+                <TextField field=report.governorate() label=Msg::Governorate path=ReportField::Governorate />
+                <TextField field=report.country() label=Msg::Country path=ReportField::Country />
             </div>
         },
     )
@@ -176,23 +177,23 @@ fn narrative(report: Store<Report>) -> AnyView {
         "narrative",
         view! {
             <div class="stack">
-                <TextField field=report.introduction() label=Msg::Introduction id=field_id("introduction") kind=TextKind::Paragraph />
-                <TextField field=report.aim() label=Msg::Aim id=field_id("aim") kind=TextKind::Paragraph />
-                <TextField field=report.session_topic() label=Msg::SessionTopic id=field_id("session_topic") kind=TextKind::Paragraph />
+                <TextField field=report.introduction() label=Msg::Introduction path=ReportField::Introduction kind=TextKind::Paragraph />
+                <TextField field=report.aim() label=Msg::Aim path=ReportField::Aim kind=TextKind::Paragraph />
+                <TextField field=report.session_topic() label=Msg::SessionTopic path=ReportField::SessionTopic kind=TextKind::Paragraph />
             </div>
         },
     )
 }
 
 /// A list of one-line texts (objectives, results, recommendations).
-fn text_items<L>(list: L, name: &'static str, legend: Msg, add: Msg) -> impl IntoView
+fn text_items<L>(list: L, name: TextList, legend: Msg, add: Msg) -> impl IntoView
 where
     L: IntoIterator + Update<Value = Vec<TextItem>> + Copy + Send + Sync + 'static,
     L::Item: Into<Field<TextItem>> + WithUntracked<Value = TextItem> + Send + 'static,
     L::IntoIter: Send,
 {
-    row_list(list, name, legend, add, move |row: Field<TextItem>, i| {
-        view! { <TextField field=row.text() label=Msg::Text id=row_field_id(name, i, "text") kind=TextKind::Paragraph /> }
+    row_list(list, name.list(), legend, add, move |row: Field<TextItem>, i| {
+        view! { <TextField field=row.text() label=Msg::Text path=in_row(i, name) kind=TextKind::Paragraph /> }
     })
 }
 
@@ -200,34 +201,34 @@ fn objectives(report: Store<Report>) -> AnyView {
     section(
         Msg::SectionObjectives,
         "objectives",
-        text_items(report.objectives(), "objectives", Msg::RowObjective, Msg::AddObjective),
+        text_items(report.objectives(), TextList::Objectives, Msg::RowObjective, Msg::AddObjective),
     )
 }
 
 fn people(report: Store<Report>) -> AnyView {
     let facilitators = row_list(
         report.facilitators(),
-        "facilitators",
+        List::Facilitators,
         Msg::RowFacilitator,
         Msg::AddFacilitator,
         |row: Field<Facilitator>, i| {
             view! {
-                <TextField field=row.name() label=Msg::Name id=row_field_id("facilitators", i, "name") />
-                <TextField field=row.role() label=Msg::Role id=row_field_id("facilitators", i, "role") />
+                <TextField field=row.name() label=Msg::Name path=in_row(i, FacilitatorField::Name) />
+                <TextField field=row.role() label=Msg::Role path=in_row(i, FacilitatorField::Role) />
             }
         },
     );
     let speakers = row_list(
         report.speakers(),
-        "speakers",
+        List::Speakers,
         Msg::RowSpeaker,
         Msg::AddSpeaker,
         |row: Field<Speaker>, i| {
             view! {
-                <TextField field=row.name() label=Msg::Name id=row_field_id("speakers", i, "name") />
-                <TextField field=row.position() label=Msg::Position id=row_field_id("speakers", i, "position") />
-                <TextField field=row.organization() label=Msg::Organization id=row_field_id("speakers", i, "organization") />
-                <TextField field=row.summary() label=Msg::Summary id=row_field_id("speakers", i, "summary") kind=TextKind::Paragraph />
+                <TextField field=row.name() label=Msg::Name path=in_row(i, SpeakerField::Name) />
+                <TextField field=row.position() label=Msg::Position path=in_row(i, SpeakerField::Position) />
+                <TextField field=row.organization() label=Msg::Organization path=in_row(i, SpeakerField::Organization) />
+                <TextField field=row.summary() label=Msg::Summary path=in_row(i, SpeakerField::Summary) kind=TextKind::Paragraph />
             }
         },
     );
@@ -238,7 +239,7 @@ fn people(report: Store<Report>) -> AnyView {
             <div class="stack">
                 {facilitators}
                 <div class="grid">
-                    <TextField field=report.moderator() label=Msg::Moderator id=field_id("moderator") />
+                    <TextField field=report.moderator() label=Msg::Moderator path=ReportField::Moderator />
                 </div>
                 {speakers}
             </div>
@@ -251,25 +252,25 @@ fn participants(report: Store<Report>) -> AnyView {
     let p = report.participants();
     let governorates = row_list(
         p.governorates(),
-        "participants-governorates",
+        List::Governorates,
         Msg::RowGovernorate,
         Msg::AddGovernorate,
         |row: Field<GovernorateCount>, i| {
             view! {
-                <TextField field=row.name() label=Msg::Name id=row_field_id("participants-governorates", i, "name") />
-                <NumberField field=row.count() label=Msg::Count id=row_field_id("participants-governorates", i, "count") />
+                <TextField field=row.name() label=Msg::Name path=in_row(i, GovernorateField::Name) />
+                <NumberField field=row.count() label=Msg::Count path=in_row(i, GovernorateField::Count) />
             }
         },
     );
     let categories = row_list(
         p.categories(),
-        "participants-categories",
+        List::Categories,
         Msg::RowParticipantCategory,
         Msg::AddParticipantCategory,
         |row: Field<ParticipantCategory>, i| {
             view! {
-                <TextField field=row.label() label=Msg::Label id=row_field_id("participants-categories", i, "label") />
-                <NumberField field=row.count() label=Msg::Count id=row_field_id("participants-categories", i, "count") />
+                <TextField field=row.label() label=Msg::Label path=in_row(i, CategoryField::Label) />
+                <NumberField field=row.count() label=Msg::Count path=in_row(i, CategoryField::Count) />
             }
         },
     );
@@ -278,22 +279,22 @@ fn participants(report: Store<Report>) -> AnyView {
         "participants",
         view! {
             <div class="grid">
-                <NumberField field=p.total() label=Msg::TotalParticipants id=field_id("participants-total") />
-                <NumberField field=p.guests() label=Msg::Guests id=field_id("participants-guests") hint=Msg::GuestsHint />
+                <NumberField field=p.total() label=Msg::TotalParticipants path=Figure::Total />
+                <NumberField field=p.guests() label=Msg::Guests path=Figure::Guests hint=Msg::GuestsHint />
             </div>
             <h3>{i18n.text(Msg::ParticipantsBySex)}</h3>
             <div class="grid grid--numbers">
-                <NumberField field=p.male() label=Msg::Male id=field_id("participants-male") />
-                <NumberField field=p.female() label=Msg::Female id=field_id("participants-female") />
-                <NumberField field=p.sex_not_recorded() label=Msg::SexNotRecorded id=field_id("participants-sex_not_recorded") />
+                <NumberField field=p.male() label=Msg::Male path=Figure::Male />
+                <NumberField field=p.female() label=Msg::Female path=Figure::Female />
+                <NumberField field=p.sex_not_recorded() label=Msg::SexNotRecorded path=Figure::SexNotRecorded />
             </div>
             <h3>{i18n.text(Msg::ParticipantsByAge)}</h3>
             <div class="grid grid--numbers">
-                <NumberField field=p.under_18() label=Msg::Under18 id=field_id("participants-under_18") />
-                <NumberField field=p.age_18_to_24() label=Msg::Age18To24 id=field_id("participants-age_18_to_24") />
-                <NumberField field=p.age_25_to_59() label=Msg::Age25To59 id=field_id("participants-age_25_to_59") />
-                <NumberField field=p.age_60_and_over() label=Msg::Age60AndOver id=field_id("participants-age_60_and_over") />
-                <NumberField field=p.with_disabilities() label=Msg::WithDisabilities id=field_id("participants-with_disabilities") />
+                <NumberField field=p.under_18() label=Msg::Under18 path=Figure::Under18 />
+                <NumberField field=p.age_18_to_24() label=Msg::Age18To24 path=Figure::Age18To24 />
+                <NumberField field=p.age_25_to_59() label=Msg::Age25To59 path=Figure::Age25To59 />
+                <NumberField field=p.age_60_and_over() label=Msg::Age60AndOver path=Figure::Age60AndOver />
+                <NumberField field=p.with_disabilities() label=Msg::WithDisabilities path=Figure::WithDisabilities />
             </div>
             <h3>{i18n.text(Msg::ParticipantsByGovernorate)}</h3>
             {governorates}
@@ -307,14 +308,14 @@ fn agenda(report: Store<Report>) -> AnyView {
     section(
         Msg::SectionAgenda,
         "agenda",
-        row_list(report.agenda(), "agenda", Msg::RowAgendaItem, Msg::AddAgendaItem, |row: Field<AgendaItem>, i| {
+        row_list(report.agenda(), List::Agenda, Msg::RowAgendaItem, Msg::AddAgendaItem, |row: Field<AgendaItem>, i| {
             view! {
                 <div class="grid grid--times">
-                    <TextField field=row.start() label=Msg::Start id=row_field_id("agenda", i, "start") kind=TextKind::Time />
-                    <TextField field=row.end() label=Msg::End id=row_field_id("agenda", i, "end") kind=TextKind::Time />
+                    <TextField field=row.start() label=Msg::Start path=in_row(i, AgendaField::Start) kind=TextKind::Time />
+                    <TextField field=row.end() label=Msg::End path=in_row(i, AgendaField::End) kind=TextKind::Time />
                 </div>
-                <TextField field=row.item() label=Msg::Item id=row_field_id("agenda", i, "item") kind=TextKind::Paragraph />
-                <TextField field=row.presenter() label=Msg::Presenter id=row_field_id("agenda", i, "presenter") />
+                <TextField field=row.item() label=Msg::Item path=in_row(i, AgendaField::Item) kind=TextKind::Paragraph />
+                <TextField field=row.presenter() label=Msg::Presenter path=in_row(i, AgendaField::Presenter) />
             }
         }),
     )
@@ -326,13 +327,13 @@ fn discussion(report: Store<Report>) -> AnyView {
         "discussion",
         row_list(
             report.discussion_points(),
-            "discussion_points",
+            List::DiscussionPoints,
             Msg::RowDiscussionPoint,
             Msg::AddDiscussionPoint,
             |row: Field<DiscussionPoint>, i| {
                 view! {
-                    <TextField field=row.heading() label=Msg::Heading id=row_field_id("discussion_points", i, "heading") />
-                    <TextField field=row.details() label=Msg::Details id=row_field_id("discussion_points", i, "details") kind=TextKind::Paragraph />
+                    <TextField field=row.heading() label=Msg::Heading path=in_row(i, DiscussionPointField::Heading) />
+                    <TextField field=row.details() label=Msg::Details path=in_row(i, DiscussionPointField::Details) kind=TextKind::Paragraph />
                 }
             },
         ),
@@ -345,16 +346,16 @@ fn working_groups(report: Store<Report>) -> AnyView {
         "working-groups",
         row_list(
             report.working_groups(),
-            "working_groups",
+            List::WorkingGroups,
             Msg::RowWorkingGroup,
             Msg::AddWorkingGroup,
             |row: Field<WorkingGroup>, i| {
                 view! {
-                    <TextField field=row.topic() label=Msg::Topic id=row_field_id("working_groups", i, "topic") />
-                    <TextField field=row.facilitator() label=Msg::Facilitator id=row_field_id("working_groups", i, "facilitator") />
-                    <TextField field=row.members() label=Msg::Members id=row_field_id("working_groups", i, "members") kind=TextKind::Paragraph />
-                    <NumberField field=row.member_count() label=Msg::MemberCount id=row_field_id("working_groups", i, "member_count") />
-                    <TextField field=row.outcomes() label=Msg::Outcomes id=row_field_id("working_groups", i, "outcomes") kind=TextKind::Paragraph />
+                    <TextField field=row.topic() label=Msg::Topic path=in_row(i, WorkingGroupField::Topic) />
+                    <TextField field=row.facilitator() label=Msg::Facilitator path=in_row(i, WorkingGroupField::Facilitator) />
+                    <TextField field=row.members() label=Msg::Members path=in_row(i, WorkingGroupField::Members) kind=TextKind::Paragraph />
+                    <NumberField field=row.member_count() label=Msg::MemberCount path=in_row(i, WorkingGroupField::MemberCount) />
+                    <TextField field=row.outcomes() label=Msg::Outcomes path=in_row(i, WorkingGroupField::Outcomes) kind=TextKind::Paragraph />
                 }
             },
         ),
@@ -366,12 +367,12 @@ fn results(report: Store<Report>) -> AnyView {
         {section(
             Msg::SectionResults,
             "results",
-            text_items(report.results(), "results", Msg::RowResult, Msg::AddResult),
+            text_items(report.results(), TextList::Results, Msg::RowResult, Msg::AddResult),
         )}
         {section(
             Msg::SectionRecommendations,
             "recommendations",
-            text_items(report.recommendations(), "recommendations", Msg::RowRecommendation, Msg::AddRecommendation),
+            text_items(report.recommendations(), TextList::Recommendations, Msg::RowRecommendation, Msg::AddRecommendation),
         )}
     }
     .into_any()
@@ -383,9 +384,9 @@ fn attachments(report: Store<Report>) -> AnyView {
         "attachments",
         view! {
             {photos::copy_notice()}
-            {row_list(report.attachments(), "attachments", Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
+            {row_list(report.attachments(), List::Attachments, Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
                 view! {
-                    <TextField field=row.description() label=Msg::Description id=row_field_id("attachments", i, "description") />
+                    <TextField field=row.description() label=Msg::Description path=in_row(i, AttachmentField::Description) />
                     {photos::attachment_photos(row, i)}
                 }
             })}
@@ -396,13 +397,13 @@ fn attachments(report: Store<Report>) -> AnyView {
 fn closing(report: Store<Report>) -> AnyView {
     let sections = row_list(
         report.extra_sections(),
-        "extra_sections",
+        List::ExtraSections,
         Msg::RowSection,
         Msg::AddSection,
         |row: Field<Section>, i| {
             view! {
-                <TextField field=row.heading() label=Msg::Heading id=row_field_id("extra_sections", i, "heading") />
-                <TextField field=row.text() label=Msg::Text id=row_field_id("extra_sections", i, "text") kind=TextKind::Paragraph />
+                <TextField field=row.heading() label=Msg::Heading path=in_row(i, SectionField::Heading) />
+                <TextField field=row.text() label=Msg::Text path=in_row(i, SectionField::Text) kind=TextKind::Paragraph />
             }
         },
     );
@@ -412,8 +413,8 @@ fn closing(report: Store<Report>) -> AnyView {
             "closing",
             view! {
                 <div class="stack">
-                    <TextField field=report.conclusion() label=Msg::Conclusion id=field_id("conclusion") kind=TextKind::Paragraph />
-                    <TextField field=report.next_steps() label=Msg::NextSteps id=field_id("next_steps") kind=TextKind::Paragraph />
+                    <TextField field=report.conclusion() label=Msg::Conclusion path=ReportField::Conclusion kind=TextKind::Paragraph />
+                    <TextField field=report.next_steps() label=Msg::NextSteps path=ReportField::NextSteps kind=TextKind::Paragraph />
                 </div>
             },
         )}

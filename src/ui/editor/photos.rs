@@ -2,6 +2,7 @@
 //! fieldset ("Photo 1") with its thumbnail, a Caption field and a Remove photo button.
 
 use super::fields::ReportLanguage;
+use crate::core::field::{AttachmentField, FieldPath, RowField};
 use crate::core::i18n::Msg;
 use crate::core::report::Report;
 use crate::core::report::{Attachment, PhotoRef, ReportStoreFields};
@@ -61,7 +62,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
     let session = expect_context::<Session>();
     let row_id = row.try_with_untracked(|a| a.id.0).unwrap_or_default();
     let photos = RowPhotos::new(session.report.attachments(), row_id);
-    let input_id = Signal::derive(move || format!("field-attachments-{}-photo", index.get()));
+    let input_id = Signal::derive(move || AttachmentField::Photo.at(index.get()).id());
     let error_id = move || format!("{}-error", input_id.get());
     let error = RwSignal::new(None::<Msg>);
     let adding = RwSignal::new(0usize);
@@ -201,7 +202,7 @@ fn photo_card(
         }
     });
 
-    let caption_id = Signal::derive(move || format!("field-attachments-{}-photo-{}-caption", row.get(), n.get()));
+    let caption_id = Signal::derive(move || FieldPath::PhotoCaption { attachment: row.get(), photo: n.get() }.id());
     let caption = {
         let id = id.clone();
         move || photos.list.with(|list| list.iter().find(|p| p.id == id).map(|p| p.caption.clone())).unwrap_or_default()

@@ -1,6 +1,7 @@
 //! Repeatable rows (agenda items, speakers, …): each a `<fieldset>` with a numbered legend, its
 //! own fields, and Remove / Move up / Move down; an Add button below the list.
 
+use crate::core::field::{FieldPath, List};
 use crate::core::i18n::Msg;
 use crate::core::report::RowId;
 use crate::ui::i18n::use_i18n;
@@ -30,13 +31,13 @@ rows!(
     ParticipantCategory
 );
 
-/// Renders `list` (a keyed store field such as `report.agenda()`) as editable rows; `name` is
-/// the list's name in field ids (see `crate::core::checks::FieldPath`).
+/// Renders `list` (a keyed store field such as `report.agenda()`) as editable rows; `name` names
+/// it in field paths (its Add button's id).
 ///
 /// `row` draws one row's fields from the row's store field and its current position.
 pub fn row_list<T, L, V>(
     list: L,
-    name: &'static str,
+    name: List,
     legend: Msg,
     add: Msg,
     row: impl Fn(Field<T>, ReadSignal<usize>) -> V + Clone + Send + Sync + 'static,
@@ -131,7 +132,7 @@ where
                 }
             />
         </div>
-        <button type="button" class="button button--add" id=format!("add-{name}") node_ref=add_button on:click=on_add>
+        <button type="button" class="button button--add" id=FieldPath::AddRow(name).id() node_ref=add_button on:click=on_add>
             <span aria-hidden="true" class="icon">"+ "</span>
             {i18n.text(add)}
         </button>
