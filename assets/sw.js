@@ -24,17 +24,28 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// The paths this worker answers from its cache: the build's files, and the app's own page (the
+// scope itself, or `index.html` in it), which every navigation there gets.
+const scope = new URL(self.registration.scope);
+const PAGES = new Set([scope.pathname, `${scope.pathname}index.html`]);
+const FILES = new Set(SHELL.map((file) => new URL(file, scope).pathname));
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    // Every page of the app is the one shell of this version.
-    event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match('./')).then((cached) => cached || fetch(request)),
-    );
-    return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (PAGES.has(url.pathname)) {
+    // The app's page is the one shell of this version, offline too.
+    event.respondWith(fromCache('./', request));
+  } else if (FILES.has(url.pathname)) {
+    event.respondWith(fromCache(url.pathname, request));
   }
-  event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })).then((cached) => cached || fetch(request)),
-  );
+  // Anything else goes to the network as it is: a file of the site that is not part of this
+  // build, or one that does not exist (a 404 stays a 404).
 });
+
+/** `path` from this version's cache, or else from the network. */
+async function fromCache(path, request) {
+  const cached = await (await caches.open(CACHE)).match(path);
+  return cached || fetch(request);
+}

@@ -69,3 +69,44 @@ test('a new build served over the old one is offered with a reload prompt', asyn
     await host.close();
   }
 });
+
+test('once installed, the worker gives the app only for its own page: build files are themselves, anything else comes from the network', async ({ browser }) => {
+  const host = await serveStatic(dist);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(host.url);
+    await expect(page.getByLabel('Report title', { exact: true })).toBeEditable();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Each is opened as a navigation, as when someone follows a link to it.
+    // (Chromium shows its own error page for an empty 404, so the response is read as it arrives.)
+    const open = async (file: string) => {
+      const url = host.url + file;
+      const [response] = await Promise.all([page.waitForResponse(url), page.goto(url).catch(() => null)]);
+      return { status: response.status(), type: response.headers()['content-type'] ?? '', text: await response.text() };
+    };
+    const expectTheFiles = async () => {
+      const icon = await open('icon.svg');
+      expect(icon.type).toContain('image/svg+xml');
+      expect(icon.text).toMatch(/^<svg /);
+      const manifest = await open('manifest.webmanifest');
+      expect(JSON.parse(manifest.text).short_name).toBe('Taqrir');
+    };
+    await expectTheFiles();
+    expect((await open('sw.js')).text).toMatch(/^\/\/ Taqrir's service worker/);
+    const missing = await open('no-such-file.pdf');
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toContain('Taqrir');
+
+    // Offline, the build's files still come from the cache, and the app's page is the app.
+    await context.setOffline(true);
+    await expectTheFiles();
+    for (const file of ['', 'index.html', '?from=bookmark']) {
+      await page.goto(host.url + file);
+      await expect(page.getByLabel('Report title', { exact: true })).toBeEditable();
+    }
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
