@@ -16,16 +16,14 @@ const CHECK_DELAY: Duration = Duration::from_millis(250);
 pub struct Checks {
     pub problems: RwSignal<Vec<Problem>>,
     i18n: I18n,
+    session: Session,
 }
 
 impl Checks {
     pub fn provide(session: Session) -> Self {
-        let checks = Checks { problems: RwSignal::new(Vec::new()), i18n: use_i18n() };
+        let checks = Checks { problems: RwSignal::new(Vec::new()), i18n: use_i18n(), session };
         let run = move || {
-            let found = check_report(&session.report.read_untracked(), &today());
-            if checks.problems.with_untracked(|current| *current != found) {
-                checks.problems.set(found);
-            }
+            checks.run();
         };
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
         Effect::new(move |previous: Option<()>| {
@@ -43,9 +41,20 @@ impl Checks {
         checks
     }
 
-    /// Asks before a file leaves with open problems; `true` when it may go.
+    /// Checks the report as it is now; how many problems it has.
+    fn run(self) -> usize {
+        let found = check_report(&self.session.report.read_untracked(), &today());
+        let count = found.len();
+        if self.problems.with_untracked(|current| *current != found) {
+            self.problems.set(found);
+        }
+        count
+    }
+
+    /// Asks before a file leaves with open problems; `true` when it may go. The report is
+    /// checked again at the click: the panel's count may be waiting for typing to pause.
     pub fn confirm_export(self) -> bool {
-        let count = self.problems.with_untracked(Vec::len);
+        let count = self.run();
         if count == 0 {
             return true;
         }
