@@ -76,6 +76,8 @@ messages! {
     // Photos
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,
     PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
+    // Exports that wait for the photos, or say which are missing
+    ExportPreparing, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
 }
 
 /// The name of an activity type.

@@ -7,7 +7,8 @@
 
 use crate::core::document::{read_document, read_newer_document};
 use crate::core::drafts::{KeyValueStore, Library};
-use crate::core::report::{PhotoRef, Report};
+use crate::core::i18n::{self, Msg};
+use crate::core::report::{Language, PhotoRef, Report};
 use std::collections::BTreeMap;
 
 /// Photo id → `data:image/…;base64,…` URL.
@@ -198,6 +199,30 @@ impl PhotoUse {
     }
 }
 
+/// The photos of `report` that `data` does not have, each named in words in `lang` by where it
+/// sits ("Attachment 2, photo 1: “Group photo”"), so an export made without them can say which.
+pub fn missing_photos(report: &Report, data: &PhotoData, lang: Language) -> Vec<String> {
+    let mut missing = Vec::new();
+    for (a, attachment) in report.attachments.iter().enumerate() {
+        for (p, photo) in attachment.photos.iter().enumerate() {
+            if data.contains_key(&photo.id) {
+                continue;
+            }
+            let (attachment, photo_number) = ((a + 1).to_string(), (p + 1).to_string());
+            let mut args = vec![("attachment", attachment.as_str()), ("photo", photo_number.as_str())];
+            let caption = photo.caption.trim();
+            let msg = if caption.is_empty() {
+                Msg::PhotoPlace
+            } else {
+                args.push(("caption", caption));
+                Msg::PhotoPlaceCaptioned
+            };
+            missing.push(i18n::format(lang, msg, &args));
+        }
+    }
+    missing
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +346,27 @@ mod tests {
         ]
         .into();
         assert_eq!(valid_photos(photos).keys().collect::<Vec<_>>(), ["a"]);
+    }
+
+    #[test]
+    fn photos_missing_from_the_data_are_named_by_where_they_sit() {
+        let photo = |id: &str, caption: &str| PhotoRef { id: id.into(), caption: caption.into() };
+        let report = Report {
+            attachments: vec![
+                Attachment { photos: vec![photo("a", "Group photo"), photo("b", "")], ..Default::default() },
+                Attachment { photos: vec![photo("c", "  ")], ..Default::default() },
+            ],
+            ..Report::blank()
+        };
+        let data: PhotoData = [("a".to_owned(), "data:image/jpeg;base64,/9j/4A==".to_owned())].into();
+        assert_eq!(
+            missing_photos(&report, &data, Language::English),
+            ["Attachment 1, photo 2", "Attachment 2, photo 1"]
+        );
+        let all = missing_photos(&report, &PhotoData::new(), Language::Arabic);
+        assert_eq!(all[0], "المرفق 1، الصورة 1: «Group photo»");
+        assert_eq!(missing_photos(&report, &PhotoData::new(), Language::Kurdish)[2], "هاوپێچی 2، وێنەی 1");
+        let stored: PhotoData = ["a", "b", "c"].map(|id| (id.to_owned(), String::new())).into();
+        assert!(missing_photos(&report, &stored, Language::English).is_empty());
     }
 }

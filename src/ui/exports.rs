@@ -6,10 +6,10 @@
 use crate::core::document::{import_document, write_document_pretty, ReadError, MAX_IMPORT_BYTES_WITH_PHOTOS};
 use crate::core::export::{email_summary, file_name, report_html_with_photos};
 use crate::core::i18n::Msg;
-use crate::core::photos::PhotoData;
+use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
 use crate::ui::choose_file::ChooseJsonFile;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::photos::photo_data;
 use crate::ui::session::Session;
 use crate::ui::timing::measured;
@@ -33,38 +33,97 @@ fn html_file(report: &Report, photos: &PhotoData) -> OutFile {
 
 /// Downloads the open draft as a JSON file, its photos embedded ("Export JSON", and "Download
 /// JSON" while saving fails).
-pub fn download_json(session: Session) {
-    with_photos(session, move |_, photos| {
-        download(&json_file_with_photos(session, photos));
+pub fn download_json(session: Session, progress: ExportProgress) {
+    with_photos(session, progress, move |_, photos| {
+        if let Some(file) = json_file_with_photos(session, photos) {
+            download(&file);
+        }
     });
 }
 
-/// The open draft as a JSON file with `photos` embedded.
-fn json_file_with_photos(session: Session, photos: PhotoData) -> OutFile {
+/// The open draft as a JSON file with `photos` embedded. A draft written by a newer version of
+/// Taqrir is given exactly as it is stored: writing it again here would turn it into this
+/// version's format and lose what this version does not know.
+fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile> {
     let mut document = session.document_untracked();
-    document.photos = photos;
-    OutFile {
-        name: file_name(&document.report, "json"),
-        mime: "application/json",
-        text: write_document_pretty(&document),
+    let text = if session.read_only.get_untracked().is_some() {
+        session.raw_draft(&session.draft_id())?
+    } else {
+        document.photos = photos;
+        write_document_pretty(&document)
+    };
+    Some(OutFile { name: file_name(&document.report, "json"), mime: "application/json", text })
+}
+
+/// How an export is going, for the person: waiting for photos still being stored, and which
+/// photos the last file was made without.
+#[derive(Clone, Copy)]
+pub struct ExportProgress {
+    /// Exports waiting for photos to be stored.
+    pub waiting: RwSignal<usize>,
+    /// The photos the last export could not include, in words.
+    pub left_out: RwSignal<Vec<String>>,
+    i18n: I18n,
+}
+
+impl ExportProgress {
+    pub fn provide() -> Self {
+        let progress =
+            ExportProgress { waiting: RwSignal::new(0), left_out: RwSignal::new(Vec::new()), i18n: use_i18n() };
+        provide_context(progress);
+        progress
+    }
+
+    /// Runs `work` once no photo is being copied any more, showing "Preparing…" meanwhile.
+    pub async fn after_photos_are_stored<T>(self, work: impl std::future::Future<Output = T>) -> T {
+        self.waiting.update(|n| *n += 1);
+        crate::ui::photos::all_stored().await;
+        let out = work.await;
+        self.waiting.update(|n| *n -= 1);
+        out
+    }
+}
+
+/// "Preparing…" while an export waits for photos, and (unless `waiting_only`) the photos the
+/// last export of the open report was made without. The line is always in the page, so screen
+/// readers announce what appears in it.
+#[component]
+pub fn ExportStatus(#[prop(optional)] waiting_only: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let progress = expect_context::<ExportProgress>();
+    view! {
+        <p class="report-actions__preparing" aria-live="polite">
+            {move || (progress.waiting.get() > 0).then(|| i18n.t(Msg::ExportPreparing))}
+        </p>
+        {move || {
+            let left_out = if waiting_only { Vec::new() } else { progress.left_out.get() };
+            (!left_out.is_empty()).then(|| view! {
+                <div class="notice notice--warning" role="alert">
+                    <p>{i18n.format(Msg::PhotosLeftOut, &[("n", &left_out.len().to_string())])}</p>
+                    <ul>{left_out.into_iter().map(|place| view! { <li>{place}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
     }
 }
 
 /// Runs `make` with the open report and its photos as `data:` URLs. A report without photos is
-/// handled at once, within the click (sharing needs that); photos are read from the photo store
-/// first.
-fn with_photos(session: Session, make: impl FnOnce(Report, PhotoData) + 'static) {
-    with_photos_boxed(session, Box::new(make));
+/// handled at once, within the click (sharing needs that). Otherwise the export waits until the
+/// photos being copied into the draft are stored, then reads them; any it still lacks are named.
+fn with_photos(session: Session, progress: ExportProgress, make: impl FnOnce(Report, PhotoData) + 'static) {
+    with_photos_boxed(session, progress, Box::new(make));
 }
 
-fn with_photos_boxed(session: Session, make: Box<dyn FnOnce(Report, PhotoData)>) {
+fn with_photos_boxed(session: Session, progress: ExportProgress, make: Box<dyn FnOnce(Report, PhotoData)>) {
+    progress.left_out.set(Vec::new());
     let report = session.report.read_untracked().clone();
     if report.photos().next().is_none() {
         make(report, PhotoData::new());
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let photos = photo_data(&report).await;
+        let photos = progress.after_photos_are_stored(photo_data(&report)).await;
+        progress.left_out.set(missing_photos(&report, &photos, progress.i18n.language()));
         make(report, photos);
     });
 }
@@ -163,24 +222,25 @@ pub fn ReportActions(
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let import_error = RwSignal::new(None::<String>);
+    let progress = expect_context::<ExportProgress>();
     let sharing = can_share_files();
 
     // Photos are read from the browser's photo store before a file is made.
     let export_html = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, |report, photos| {
+            with_photos(session, progress, |report, photos| {
                 download(&html_file(&report, &photos));
             });
         }
     };
     let export_json = move |_| {
         if confirm_export.run(()) {
-            download_json(session);
+            download_json(session, progress);
         }
     };
     let print_report = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, |report, photos| {
+            with_photos(session, progress, |report, photos| {
                 print(&report, &photos);
             });
         }
@@ -191,9 +251,10 @@ pub fn ReportActions(
     let refresh_email = move || email_href.set(mailto(&session.report.read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, move |report, photos| {
+            with_photos(session, progress, move |report, photos| {
                 let html = html_file(&report, &photos);
-                let files = [html, json_file_with_photos(session, photos)];
+                let files: Vec<OutFile> =
+                    [Some(html), json_file_with_photos(session, photos)].into_iter().flatten().collect();
                 share_files(&files, &report.title);
             });
         }
@@ -234,6 +295,7 @@ pub fn ReportActions(
                 })}
             </div>
             <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
+            <ExportStatus />
             {move || import_error.get().map(|message| view! {
                 <div class="notice notice--error" role="alert">{message}</div>
             })}

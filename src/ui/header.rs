@@ -3,7 +3,7 @@
 use crate::core::drafts::StorageUse;
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
-use crate::ui::exports::{download, download_json, OutFile};
+use crate::ui::exports::{download, download_json, ExportProgress, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Screen, Session};
 use crate::ui::timing::measure_until_next_frame;
@@ -112,6 +112,7 @@ fn LanguageSwitch() -> impl IntoView {
 pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
+    let progress = expect_context::<ExportProgress>();
     let failed = move || matches!(session.status.get(), SaveStatus::Failed(_));
     let download_raw = move |_| {
         let Some(id) = session.unreadable.get_untracked() else { return };
@@ -124,7 +125,7 @@ pub fn Notices() -> impl IntoView {
         <Show when=failed>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{i18n.text(Msg::SaveFailedMessage)}</span>
-                <button type="button" class="button" on:click=move |_| download_json(session)>
+                <button type="button" class="button" on:click=move |_| download_json(session, progress)>
                     {i18n.text(Msg::DownloadJson)}
                 </button>
             </div>

@@ -9,7 +9,7 @@ use crate::core::i18n::{self, Msg};
 use crate::core::report::{ActivityType, Digits, Language, ReportStoreFields};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::choose_file::ChooseJsonFile;
-use crate::ui::exports::{download, OutFile};
+use crate::ui::exports::{download, ExportProgress, ExportStatus, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{new_draft_id, Screen, Session};
 use leptos::prelude::*;
@@ -363,6 +363,7 @@ fn unreadable_row(
 fn StorageAndBackups() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
+    let progress = expect_context::<ExportProgress>();
     let outcome = RwSignal::new(None::<Result<String, String>>);
     // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
     // rounded up to a tenth of a megabyte, so a few photos never read as 0.0 MB.
@@ -393,7 +394,8 @@ fn StorageAndBackups() -> impl IntoView {
             let drafts: std::collections::HashSet<String> = session
                 .with_library(|library| library.drafts().iter().map(|d| d.id.clone()).collect())
                 .unwrap_or_default();
-            let photos = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft)).await;
+            let photos_of_drafts = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft));
+            let photos = progress.after_photos_are_stored(photos_of_drafts).await;
             if let Some(text) = session.with_library(|library| write_backup_with_photos(library, now, &photos)) {
                 let day: String = js_sys::Date::new(&now.into())
                     .to_iso_string()
@@ -462,6 +464,7 @@ fn StorageAndBackups() -> impl IntoView {
                 </button>
                 <ChooseJsonFile label=Msg::Restore max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
             </div>
+            <ExportStatus waiting_only=true />
             {move || outcome.get().map(|result| match result {
                 Ok(message) => view! { <p class="notice notice--info" role="status">{message}</p> }.into_any(),
                 Err(message) => view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any(),

@@ -34,6 +34,7 @@ fn App() -> impl IntoView {
     photos::Photos::install(session);
     persistence::request(session.persistent);
     let checks = checks::Checks::provide(session);
+    exports::ExportProgress::provide();
     let update_ready = RwSignal::new(false);
     updates::register(update_ready);
 

@@ -49,6 +49,18 @@ pub struct Photos {
 
 thread_local! {
     static PHOTOS: Cell<Option<Photos>> = const { Cell::new(None) };
+    /// Exports waiting for the photos being copied (see [`all_stored`]).
+    static WAITING: std::cell::RefCell<Vec<js_sys::Function>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Resolves once no photo is being copied into a draft any more, so that an export made then
+/// has every photo that could be stored.
+pub async fn all_stored() {
+    let copying = Photos::get().is_some_and(|photos| !photos.pending.with_untracked(HashSet::is_empty));
+    if copying {
+        let done = js_sys::Promise::new(&mut |resolve, _| WAITING.with(|waiting| waiting.borrow_mut().push(resolve)));
+        let _ = JsFuture::from(done).await;
+    }
 }
 
 impl Photos {
@@ -271,6 +283,11 @@ pub fn copy_photos(session: Session, draft: String, copies: Vec<(String, String)
                 photos.not_copied.set(failed);
             }
             photos.stored();
+            if photos.pending.with_untracked(HashSet::is_empty) {
+                for resolve in WAITING.with(|waiting| waiting.take()) {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+            }
         }
     });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, expectSaved, watchForErrors } from './fixtures';
 import { expectReport, sampleReport } from './report-form';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'report-v1.json');
 
@@ -53,7 +53,48 @@ test('export both files through the buttons, then import the JSON into a fresh b
   await fresh.close();
 });
 
-test('the exported file opens as a report with no script, and Print shows it', async ({ app: page }) => {
+/** A report whose every kind of text tries to become markup, a script or a script link. */
+function hostileReport(dir: string): string {
+  const file = path.join(dir, 'hostile.json');
+  const attack = '<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) " onmouseover="alert(4)';
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'taqrir-report',
+      schema_version: 1,
+      report: {
+        title: `<script>alert(0)</script> Closing session`,
+        venue: attack,
+        introduction: `${attack}\n\nSee https://example.org/report and javascript:alert(5) or <a href="javascript:alert(6)">this</a>.`,
+        objectives: [{ text: `${attack} https://example.org/"onmouseover="alert(7)` }],
+        attachments: [{ description: `JAVASCRIPT:alert(8) ${attack}` }],
+      },
+    }),
+  );
+  return file;
+}
+
+/** What in `html` could run: script elements, event handler attributes, `javascript:` URLs. */
+async function whatCouldRun(browser: Browser, html: string) {
+  // Parsed with script off, so nothing in the file can hide its own traces.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.setContent(html);
+  const found = await page.evaluate(() => {
+    const elements = [...document.querySelectorAll('*')];
+    return {
+      scripts: document.querySelectorAll('script').length,
+      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${e.localName} ${a.name}`)),
+      scriptUrls: elements.flatMap((e) => [...e.attributes].filter((a) => /^\s*javascript:/i.test(a.value)).map((a) => `${e.localName} ${a.name}`)),
+      links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      title: document.querySelector('h1')?.textContent,
+    };
+  });
+  await context.close();
+  return found;
+}
+
+test('the exported file has no script, no event handler and no script link, whatever the report says, and Print shows it', async ({ app: page, browser }) => {
   await page.addInitScript(() => {
     // Headless Chromium has no print dialog: record the call instead.
     window.print = () => {
@@ -62,11 +103,24 @@ test('the exported file opens as a report with no script, and Print shows it', a
   });
   await page.reload();
   page.on('dialog', (dialog) => dialog.accept());
-  await importFile(page, fixture);
+  await importFile(page, hostileReport(mkdtempSync(path.join(tmpdir(), 'taqrir-hostile-'))));
+  await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('<script>alert(0)</script> Closing session');
+
+  const html = await download(page, 'Export HTML');
+  const found = await whatCouldRun(browser, html.text);
+  expect(found).toEqual({
+    scripts: 0,
+    handlers: [],
+    scriptUrls: [],
+    links: ['https://example.org/report'],
+    title: '<script>alert(0)</script> Closing session',
+  });
+
   await page.getByRole('button', { name: 'Print' }).click();
   const frame = page.frameLocator('#print-frame');
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Fourth Dialogue Session on Empowering Communities');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('<script>alert(0)</script> Closing session');
   await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(1);
+  expect(await whatCouldRun(browser, await page.locator('#print-frame').getAttribute('srcdoc') ?? '')).toEqual(found);
 });
 
 test('Email opens the mail app with the title as subject and a summary', async ({ app: page }) => {
@@ -99,4 +153,48 @@ test('a wrong file gets a clear message and changes nothing', async ({ app: page
   }
   const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('taqrir.draft.')).length);
   expect(drafts).toBe(1);
+});
+
+test('the "export anyway?" question counts the problems of the report as it is at the click', async ({ app: page }) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-complete-')), 'complete.json');
+  const report = { title: 'Closing session', date: '2024-03-07', organizing_organization: 'No Borders Humanity', objectives: [{ text: 'Agree next steps' }], participants: { total: 12 } };
+  writeFileSync(file, JSON.stringify({ format: 'taqrir-report', schema_version: 1, report }));
+  await importFile(page, file);
+  const title = page.getByLabel('Report title', { exact: true });
+  await expect(title).toHaveValue('Closing session');
+  await expect(page.getByRole('region', { name: 'Checks' }).getByText('No problems found')).toBeVisible();
+
+  const questions: string[] = [];
+  page.on('dialog', async (dialog) => {
+    questions.push(dialog.message());
+    await dialog.dismiss();
+  });
+  // The title is cleared and Export HTML clicked in one go, before the Checks panel has caught up.
+  await title.evaluate((input: HTMLInputElement) => {
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Export HTML')!.click();
+  });
+  await expect.poll(() => questions).toEqual(['1 problems found — export anyway?']);
+  await expect(page.getByRole('region', { name: 'Checks' }).getByRole('link', { name: 'Report title is required.' })).toBeVisible();
+});
+
+test('a draft written by a newer version is exported exactly as it is stored, and stays that version', async ({ app: page }) => {
+  const newer = JSON.stringify({ format: 'taqrir-report', schema_version: 99, report: { title: 'From a newer Taqrir', venue: 'Basra', field_from_the_future: { x: 1 } } });
+  await page.evaluate((newer) => {
+    localStorage.clear();
+    localStorage.setItem('taqrir.draft.newer', newer);
+    localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [{ id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev: 3 }], last_open: 'newer' }));
+  }, newer);
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('Read-only');
+  page.on('dialog', (dialog) => dialog.accept());
+
+  const json = await download(page, 'Export JSON');
+  expect(json.text).toBe(newer);
+  // Imported again, it is the newer version's draft still, not an editable one.
+  await page.getByRole('button', { name: 'New report' }).click();
+  await importFile(page, json.path);
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Taqrir (schema 99)' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('taqrir.draft.newer'))).toBe(newer);
 });

@@ -468,3 +468,67 @@ test('the start-up sweep erases a photo removed from the original and leaves the
     .click();
   await expectThumbnail(page, 1, 'Photo 1');
 });
+
+/** Imports `file` through "Import JSON". */
+async function importJson(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** A report file with one attachment holding `photos` (id → data: URL, or `null` for a photo the file lacks). */
+function reportWithPhotos(photos: [string, string | null][]): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-photos-')), 'photos.json');
+  const report = {
+    title: 'Closing session with photos',
+    attachments: [{ description: 'Photos of the day.', photos: photos.map(([id], n) => ({ id, caption: `Photo number ${n + 1}` })) }],
+  };
+  const data = Object.fromEntries(photos.filter(([, url]) => url !== null));
+  writeFileSync(file, JSON.stringify({ format: 'taqrir-report', schema_version: 1, report, photos: data }));
+  return file;
+}
+
+test('an export clicked while an imported report\'s 15 photos are still being stored waits for all of them, saying so', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  // A phone's slow storage: each photo written takes a while to be confirmed.
+  await page.addInitScript(() => {
+    const add = IDBTransaction.prototype.addEventListener;
+    IDBTransaction.prototype.addEventListener = function (this: IDBTransaction, type: string, listener: any, options?: any) {
+      if (type === 'complete' && this.mode === 'readwrite' && typeof listener === 'function') {
+        return add.call(this, type, (event: Event) => setTimeout(() => listener.call(this, event), 150), options);
+      }
+      return add.call(this, type, listener, options);
+    };
+  });
+  await page.reload();
+  page.on('dialog', (dialog) => dialog.accept());
+  const urls = Array.from({ length: 15 }, (_, n) => `data:image/png;base64,${png(40 + n, 30).toString('base64')}`);
+  await importJson(page, reportWithPhotos(urls.map((url, n) => [`photo-${n}`, url])));
+  await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Closing session with photos');
+
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const preparing = expect(page.getByText("Preparing… waiting until the report's photos are stored."))
+    .toBeVisible()
+    .then(() => 'shown', (error) => String(error));
+  const file = await started;
+  const document = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+  expect(Object.values(document.photos).sort()).toEqual([...urls].sort());
+  expect(document.report.attachments[0].photos.map((p: { id: string }) => document.photos[p.id])).toEqual(urls);
+  // While it waited, the actions said so.
+  expect(await preparing).toBe('shown');
+  await expect(page.getByText('Preparing…')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('an export of a report whose photos are not in this browser says which photos it was made without', async ({ app: page }) => {
+  page.on('dialog', (dialog) => dialog.accept());
+  const kept = `data:image/png;base64,${png(40, 30).toString('base64')}`;
+  await importJson(page, reportWithPhotos([['kept', kept], ['lost-1', null], ['lost-2', null]]));
+  await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Closing session with photos');
+
+  const html = await download(page, 'Export HTML');
+  expect(html.text.match(/<img src="data:image\/png;base64,/g)).toHaveLength(1);
+  const notice = page.getByRole('alert').filter({ hasText: '2 photos are not stored in this browser, so the file was made without them:' });
+  await expect(notice.getByRole('listitem')).toHaveText(['Attachment 1, photo 2: “Photo number 2”', 'Attachment 1, photo 3: “Photo number 3”']);
+});
