@@ -22,8 +22,12 @@ test('the status says Saving… while typing and Saved after the pause', async (
   await page.getByLabel('Venue', { exact: true }).pressSequentially('Ishtar Hall');
   await expect(status).toHaveText('Saving…');
   await expect(status).toHaveText('Saved');
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('taqrir.draft.')));
-  expect(stored).toHaveLength(1);
+  const stored = await page.evaluate(() =>
+    Object.entries(localStorage)
+      .filter(([key]) => key.startsWith('taqrir.draft.'))
+      .map(([, text]) => JSON.parse(text).report.venue),
+  );
+  expect(stored).toEqual(['Ishtar Hall']);
 });
 
 test('a number field given something that is not a whole number says so and keeps it', async ({ app: page }) => {
@@ -99,3 +103,30 @@ test('long text fields grow with their text', async ({ app: page }) => {
   const after = (await intro.boundingBox())!.height;
   expect(after).toBeGreaterThan(before * 2);
 });
+
+for (const trigger of ['visibilitychange', 'pagehide'] as const) {
+  test(`hiding the page (${trigger} alone) writes what was just typed at once, before the autosave delay`, async ({ app: page }) => {
+    const title = page.getByLabel('Report title', { exact: true });
+    await title.fill('Saved before');
+    await expectSaved(page);
+    const stored = await title.evaluate(async (input: HTMLInputElement, trigger) => {
+      const storedTitle = () => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('taqrir.draft.'))!;
+        return JSON.parse(localStorage.getItem(key)!).report.title;
+      };
+      input.value = 'Typed a moment ago';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Let the app take the change in (its reactions run as microtasks), far sooner than 500 ms.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const before = storedTitle();
+      if (trigger === 'visibilitychange') {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      } else {
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      }
+      return { before, after: storedTitle() };
+    }, trigger);
+    expect(stored).toEqual({ before: 'Saved before', after: 'Typed a moment ago' });
+  });
+}

@@ -90,10 +90,20 @@ test('a draft written by a newer version opens read-only and is never written ov
   await expect(page.getByLabel('Venue', { exact: true })).toHaveValue('Basra');
   await expect(title).toBeDisabled();
   await expect(page.getByRole('status')).toHaveText('Read-only');
-  // Hiding the tab would normally write the draft at once.
-  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  // Even a change that gets past the disabled form (here: the form enabled by hand) is never
+  // written: not when the tab is hidden, which would normally write it at once, nor after the
+  // autosave delay.
+  await title.evaluate((input) => (input.closest('fieldset')!.disabled = false));
+  await title.fill('Changed in a read-only draft');
+  await expect(title).toHaveValue('Changed in a read-only draft');
+  const storedWhenHidden = await page.evaluate(() => {
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    return localStorage.getItem('taqrir.draft.newer');
+  });
+  expect(storedWhenHidden).toBe(newer);
   await page.waitForTimeout(800);
   expect(await page.evaluate(() => localStorage.getItem('taqrir.draft.newer'))).toBe(newer);
+  await expect(page.getByRole('status')).toHaveText('Read-only');
 
   // A new report is editable again, and the newer draft stays as it was.
   await page.getByRole('button', { name: 'New report' }).click();
