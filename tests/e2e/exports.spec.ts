@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, expectSaved, watchForErrors } from './fixtures';
+import { test, expect, expectSaved, watchForErrors, NEWER_DRAFT, openNewerDraft } from './fixtures';
 import { expectReport, sampleReport } from './report-form';
 import type { Browser, Page } from '@playwright/test';
 
@@ -180,13 +180,8 @@ test('the "export anyway?" question counts the problems of the report as it is a
 });
 
 test('a draft written by a newer version is exported exactly as it is stored, and stays that version', async ({ app: page }) => {
-  const newer = JSON.stringify({ format: 'taqrir-report', schema_version: 99, report: { title: 'From a newer Taqrir', venue: 'Basra', field_from_the_future: { x: 1 } } });
-  await page.evaluate((newer) => {
-    localStorage.clear();
-    localStorage.setItem('taqrir.draft.newer', newer);
-    localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [{ id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev: 3 }], last_open: 'newer' }));
-  }, newer);
-  await page.reload();
+  const newer = NEWER_DRAFT;
+  await openNewerDraft(page);
   await expect(page.getByRole('status')).toHaveText('Read-only');
   page.on('dialog', (dialog) => dialog.accept());
 

@@ -31,3 +31,21 @@ export { expect };
 export async function expectSaved(page: Page) {
   await expect(page.getByRole('status')).toHaveText('Saved');
 }
+
+/** The stored text of a draft written by a newer version of Taqrir (schema 99), with a field this version does not know. */
+export const NEWER_DRAFT = JSON.stringify({
+  format: 'taqrir-report',
+  schema_version: 99,
+  report: { title: 'From a newer Taqrir', venue: 'Basra', field_from_the_future: { x: 1 } },
+});
+
+/** Makes `NEWER_DRAFT` (id `newer`) the only draft and the one open, and reloads. */
+export async function openNewerDraft(page: Page) {
+  await page.evaluate((newer) => {
+    localStorage.clear();
+    localStorage.setItem('taqrir.draft.newer', newer);
+    const entry = { id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev: 3 };
+    localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [entry], last_open: 'newer' }));
+  }, NEWER_DRAFT);
+  await page.reload();
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, expectSaved, watchForErrors } from './fixtures';
+import { test, expect, expectSaved, watchForErrors, NEWER_DRAFT, openNewerDraft } from './fixtures';
 
 test('when storage is full, a banner says so, offers the JSON, and clears once space is back', async ({ app: page }) => {
   const title = page.getByLabel('Report title', { exact: true });
@@ -77,13 +77,8 @@ test('when the browser refuses storage the app still works, in memory, with a wa
 });
 
 test('a draft written by a newer version opens read-only and is never written over', async ({ app: page }) => {
-  const newer = JSON.stringify({ format: 'taqrir-report', schema_version: 99, report: { title: 'From a newer Taqrir', venue: 'Basra', field_from_the_future: { x: 1 } } });
-  await page.evaluate((newer) => {
-    localStorage.clear();
-    localStorage.setItem('taqrir.draft.newer', newer);
-    localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [{ id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev: 3 }], last_open: 'newer' }));
-  }, newer);
-  await page.reload();
+  const newer = NEWER_DRAFT;
+  await openNewerDraft(page);
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Taqrir (format 99)' })).toBeVisible();
   const title = page.getByLabel('Report title', { exact: true });
   await expect(title).toHaveValue('From a newer Taqrir');
