@@ -39,13 +39,16 @@ export const NEWER_DRAFT = JSON.stringify({
   report: { title: 'From a newer Taqrir', venue: 'Basra', field_from_the_future: { x: 1 } },
 });
 
-/** Makes `NEWER_DRAFT` (id `newer`) the only draft and the one open, and reloads. */
-export async function openNewerDraft(page: Page) {
-  await page.evaluate((newer) => {
-    localStorage.clear();
-    localStorage.setItem('taqrir.draft.newer', newer);
-    const entry = { id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev: 3 };
-    localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [entry], last_open: 'newer' }));
-  }, NEWER_DRAFT);
+/** Makes `NEWER_DRAFT` (id `newer`, listed with revision `rev`) the only draft and the one open, and reloads. */
+export async function openNewerDraft(page: Page, rev = 3) {
+  await page.evaluate(
+    ([newer, rev]) => {
+      localStorage.clear();
+      localStorage.setItem('taqrir.draft.newer', newer);
+      const entry = { id: 'newer', title: 'From a newer Taqrir', date: '', updated_ms: 1, rev };
+      localStorage.setItem('taqrir.index', JSON.stringify({ drafts: [entry], last_open: 'newer' }));
+    },
+    [NEWER_DRAFT, rev] as const,
+  );
   await page.reload();
 }

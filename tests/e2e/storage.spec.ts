@@ -78,7 +78,9 @@ test('when the browser refuses storage the app still works, in memory, with a wa
 
 test('a draft written by a newer version opens read-only and is never written over', async ({ app: page }) => {
   const newer = NEWER_DRAFT;
-  await openNewerDraft(page);
+  // Listed as revision 0, what this tab believes it has: only the read-only rule stands between a
+  // change and storage (a save over another revision would be refused as a conflict anyway).
+  await openNewerDraft(page, 0);
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Taqrir (format 99)' })).toBeVisible();
   const title = page.getByLabel('Report title', { exact: true });
   await expect(title).toHaveValue('From a newer Taqrir');
