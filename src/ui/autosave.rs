@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 pub fn install(session: Session) {
     // Tracks the whole store but only (re)starts a timer: serialising waits for the pause.
     Effect::new(move |previous: Option<()>| {
-        session.report.track();
+        session.report().track();
         if previous.is_some() {
-            session.schedule_save();
+            session.edited();
         }
     });
 
@@ -43,7 +43,7 @@ pub fn install(session: Session) {
     // While saving fails, closing the tab would lose what is only on screen: ask first.
     let _ = window_event_listener_untyped("beforeunload", move |event| {
         session.flush();
-        if matches!(session.status.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Conflict) {
+        if matches!(session.status().get_untracked(), SaveStatus::Failed(_) | SaveStatus::Conflict) {
             event.prevent_default();
             if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                 event.set_return_value("unsaved");

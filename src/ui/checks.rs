@@ -27,7 +27,7 @@ impl Checks {
         };
         let pending = StoredValue::new_local(None::<TimeoutHandle>);
         Effect::new(move |previous: Option<()>| {
-            session.report.track();
+            session.report().track();
             if previous.is_none() {
                 run();
                 return;
@@ -43,7 +43,7 @@ impl Checks {
 
     /// Checks the report as it is now; how many problems it has.
     fn run(self) -> usize {
-        let found = check_report(&self.session.report.read_untracked(), &today());
+        let found = check_report(&self.session.report().read_untracked(), &today());
         let count = found.len();
         if self.problems.with_untracked(|current| *current != found) {
             self.problems.set(found);

@@ -46,8 +46,8 @@ pub fn download_json(session: Session, progress: ExportProgress) {
 /// version's format and lose what this version does not know.
 fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile> {
     let mut document = session.document_untracked();
-    let text = if session.read_only.get_untracked().is_some() {
-        session.raw_draft(&session.draft_id())?
+    let text = if session.read_only().get_untracked().is_some() {
+        session.stored_text()?
     } else {
         document.photos = photos;
         write_document_pretty(&document)
@@ -116,7 +116,7 @@ fn with_photos(session: Session, progress: ExportProgress, make: impl FnOnce(Rep
 
 fn with_photos_boxed(session: Session, progress: ExportProgress, make: Box<dyn FnOnce(Report, PhotoData)>) {
     progress.left_out.set(Vec::new());
-    let report = session.report.read_untracked().clone();
+    let report = session.report().read_untracked().clone();
     if report.photos().next().is_none() {
         make(report, PhotoData::new());
         return;
@@ -248,7 +248,7 @@ pub fn ReportActions(
     // The address is written when the link is about to be used (focus or pointer down), not
     // on every keystroke.
     let email_href = RwSignal::new(String::from("mailto:"));
-    let refresh_email = move || email_href.set(mailto(&session.report.read_untracked()));
+    let refresh_email = move || email_href.set(mailto(&session.report().read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {

@@ -13,15 +13,15 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let status_text = move || match session.status.get() {
-        _ if session.read_only.get().is_some() => i18n.t(Msg::SaveStatusReadOnly),
+    let status_text = move || match session.status().get() {
+        _ if session.read_only().get().is_some() => i18n.t(Msg::SaveStatusReadOnly),
         SaveStatus::Saved => i18n.t(Msg::SaveStatusSaved),
         SaveStatus::Saving => i18n.t(Msg::SaveStatusSaving),
         SaveStatus::Failed(_) => i18n.t(Msg::SaveStatusFailed),
         SaveStatus::Conflict => i18n.t(Msg::SaveStatusConflict),
     };
-    let status_class = move || match session.status.get() {
-        _ if session.read_only.get().is_some() => "save-status save-status--saving",
+    let status_class = move || match session.status().get() {
+        _ if session.read_only().get().is_some() => "save-status save-status--saving",
         SaveStatus::Saved => "save-status save-status--saved",
         SaveStatus::Saving => "save-status save-status--saving",
         SaveStatus::Failed(_) | SaveStatus::Conflict => "save-status save-status--failed",
@@ -40,9 +40,9 @@ pub fn Header() -> impl IntoView {
                 <LanguageSwitch />
                 <div class="app-bar__actions">
                     <Show
-                        when=move || session.screen.get() == Screen::Editor
+                        when=move || session.screen().get() == Screen::Editor
                         fallback=move || view! {
-                            <button type="button" class="button" on:click=move |_| session.screen.set(Screen::Editor)>
+                            <button type="button" class="button" on:click=move |_| session.show_editor()>
                                 {i18n.text(Msg::Editor)}
                             </button>
                         }
@@ -51,9 +51,8 @@ pub fn Header() -> impl IntoView {
                             type="button"
                             class="button"
                             on:click=move |_| {
-                                session.flush();
                                 measure_until_next_frame("open-library");
-                                session.screen.set(Screen::Reports);
+                                session.show_reports();
                             }
                         >
                             {i18n.text(Msg::Reports)}
@@ -64,7 +63,6 @@ pub fn Header() -> impl IntoView {
                         class="button"
                         on:click=move |_| {
                             session.new_report();
-                            session.screen.set(Screen::Editor);
                         }
                     >
                         {i18n.text(Msg::NewReport)}
@@ -113,9 +111,9 @@ pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let progress = expect_context::<ExportProgress>();
-    let failed = move || matches!(session.status.get(), SaveStatus::Failed(_));
+    let failed = move || matches!(session.status().get(), SaveStatus::Failed(_));
     let download_raw = move |_| {
-        let Some(id) = session.unreadable.get_untracked() else { return };
+        let Some(id) = session.unreadable().get_untracked() else { return };
         if let Some(text) = session.raw_draft(&id) {
             download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
         }
@@ -130,7 +128,7 @@ pub fn Notices() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <Show when=move || session.notice.get() == Some(Notice::UnreadableDraft)>
+        <Show when=move || session.notice().get() == Some(Notice::UnreadableDraft)>
             <div class="notice notice--warning notice--with-action" role="alert">
                 <span>{i18n.text(Msg::UnreadableDraftMessage)}</span>
                 <button type="button" class="button" on:click=download_raw>
@@ -138,7 +136,7 @@ pub fn Notices() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <Show when=move || session.status.get() == SaveStatus::Conflict>
+        <Show when=move || session.status().get() == SaveStatus::Conflict>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{i18n.text(Msg::ConflictMessage)}</span>
                 <span class="notice__actions">
@@ -151,17 +149,17 @@ pub fn Notices() -> impl IntoView {
                 </span>
             </div>
         </Show>
-        {move || session.read_only.get().map(|version| view! {
+        {move || session.read_only().get().map(|version| view! {
             <div class="notice notice--warning" role="alert">
                 {move || i18n.format(Msg::ReadOnlyMessage, &[("version", &version.to_string())])}
             </div>
         })}
-        {move || Some(StorageUse { used: session.used.get() }).filter(|u| u.nearly_full()).map(|u| u.percent()).map(|percent| view! {
+        {move || Some(StorageUse { used: session.used().get() }).filter(|u| u.nearly_full()).map(|u| u.percent()).map(|percent| view! {
             <div class="notice notice--warning" role="alert">
                 {move || i18n.format(Msg::StorageNearlyFull, &[("percent", &percent.to_string())])}
             </div>
         })}
-        <Show when=move || session.notice.get() == Some(Notice::StorageUnavailable)>
+        <Show when=move || session.notice().get() == Some(Notice::StorageUnavailable)>
             <div class="notice notice--warning" role="alert">
                 {i18n.text(Msg::StorageUnavailableMessage)}
             </div>

@@ -6,12 +6,12 @@ use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{megabytes, DraftSummary, StorageUse};
 use crate::core::i18n::long_date;
 use crate::core::i18n::{self, Msg};
-use crate::core::report::{ActivityType, Digits, Language, ReportStoreFields};
+use crate::core::report::{ActivityType, Digits, Language};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::exports::{download, ExportProgress, ExportStatus, OutFile};
 use crate::ui::i18n::use_i18n;
-use crate::ui::session::{new_draft_id, Screen, Session};
+use crate::ui::session::{new_draft_id, Session};
 use leptos::prelude::*;
 
 /// How many drafts are drawn at first, and added by "Show more".
@@ -54,7 +54,7 @@ pub fn ReportsScreen() -> impl IntoView {
         format!("{day} {time}")
     };
     let drafts = Memo::new(move |_| {
-        session.library_version.track();
+        session.library_version().track();
         let query = query.get();
         session
             .with_library(|library| library.search(&query).into_iter().cloned().collect::<Vec<_>>())
@@ -69,34 +69,26 @@ pub fn ReportsScreen() -> impl IntoView {
             error.set(Some(problem.message(i18n.language())));
         }
     };
-    let duplicate = move |id: String| {
-        if let Some(document) = session.with_library(|library| library.duplicate(&id)).flatten() {
-            session.open_document(document);
-            session.screen.set(Screen::Editor);
-        }
-    };
+    let duplicate = move |id: String| session.duplicate(&id);
     let delete = move |summary: DraftSummary| {
-        let _ = session.delete_draft(&summary.id);
+        let _ = session.delete(&summary.id);
         deleted.set(Some((summary.id, summary.title)));
     };
     let undo = move |_| {
         if let Some((id, _)) = deleted.get_untracked() {
-            let _ = session.with_library(|library| library.restore(&id));
+            let _ = session.put_back(&id);
             deleted.set(None);
-            session.library_changed();
         }
     };
     let new_from_template = move |_| {
         session.open_document(Document::new(from_template(template.get_untracked())));
-        session.screen.set(Screen::Editor);
     };
     let new_blank = move |_| {
         session.new_report();
-        session.screen.set(Screen::Editor);
     };
     // Drafts erased from the trash take their photos with them.
-    if let Some(Ok(erased)) = session.with_library(|library| library.empty_trash(js_sys::Date::now())) {
-        crate::ui::photos::forget_drafts(session, erased);
+    if let Some(Ok(erased)) = session.change_library(|library| library.empty_trash(js_sys::Date::now())) {
+        crate::ui::photos::forget_drafts(session.photos_in_use(), erased);
     }
 
     let row = move |summary: DraftSummary| {
@@ -154,16 +146,8 @@ pub fn ReportsScreen() -> impl IntoView {
                                         type="button"
                                         class="button"
                                         on:click=move |_| {
-                                            let title = new_title.get_untracked();
-                                            let now = js_sys::Date::now();
-                                            if save_id == session.draft_id() && session.read_only.get_untracked().is_none() {
-                                                session.report.title().set(title);
-                                                session.save_now();
-                                            } else {
-                                                let _ = session.with_library(|l| l.rename(&save_id, &title, now));
-                                            }
+                                            session.rename(&save_id, &new_title.get_untracked());
                                             renaming.set(None);
-                                            session.library_changed();
                                         }
                                     >
                                         {i18n.text(Msg::SaveTitle)}
@@ -278,12 +262,11 @@ fn Trash() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let trashed = Memo::new(move |_| {
-        session.library_version.track();
+        session.library_version().track();
         session.with_library(|library| library.trash().into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()
     });
     let put_back = move |id: String| {
-        let _ = session.with_library(|library| library.restore(&id));
-        session.library_changed();
+        let _ = session.put_back(&id);
     };
     let row = move |summary: DraftSummary| {
         let title = summary.title.clone();
@@ -376,7 +359,7 @@ fn StorageAndBackups() -> impl IntoView {
     };
     measure_photos();
     let usage = move || {
-        let usage = StorageUse { used: session.used.get() };
+        let usage = StorageUse { used: session.used().get() };
         i18n.format(
             Msg::StorageUsed,
             &[
@@ -416,8 +399,7 @@ fn StorageAndBackups() -> impl IntoView {
         };
         wasm_bindgen_futures::spawn_local(async move {
             let now = js_sys::Date::now();
-            let result = session.with_library(|library| restore_backup(library, &bytes, now, new_draft_id));
-            session.library_changed();
+            let result = session.change_library(|library| restore_backup(library, &bytes, now, new_draft_id));
             let (message, photos) = match result {
                 Some(Ok(restored)) => (Ok(restored.message(lang)), restored.photos),
                 Some(Err(RestoreError::Read(error))) => (Err(error.message(lang)), Vec::new()),
@@ -454,7 +436,7 @@ fn StorageAndBackups() -> impl IntoView {
             {move || (photo_bytes.get() > 0).then(|| view! {
                 <p>{move || i18n.format(Msg::StoragePhotos, &[("used", &megabytes(photo_bytes.get()))])}</p>
             })}
-            {move || session.persistent.get().map(|kept| view! {
+            {move || session.persistent().get().map(|kept| view! {
                 <p>{i18n.text(if kept { Msg::StoragePersistent } else { Msg::StorageNotPersistent })}</p>
             })}
             <p class="library__hint">{i18n.text(Msg::BackupHint)}</p>

@@ -31,8 +31,12 @@ fn App() -> impl IntoView {
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
-    photos::Photos::install(session);
-    persistence::request(session.persistent);
+    photos::Photos::install(
+        session.draft_id(),
+        move || session.photos_in_use(),
+        move |id| session.raw_draft(id).is_some(),
+    );
+    persistence::request(move |granted| session.set_persistent(granted));
     let checks = checks::Checks::provide(session);
     exports::ExportProgress::provide();
     let update_ready = RwSignal::new(false);
@@ -44,7 +48,7 @@ fn App() -> impl IntoView {
             <updates::UpdatePrompt update_ready />
             <Notices />
             <Show
-                when=move || session.screen.get() == session::Screen::Reports
+                when=move || session.screen().get() == session::Screen::Reports
                 fallback=move || {
                     view! {
                         <exports::ReportActions confirm_export=move |()| checks.confirm_export() />

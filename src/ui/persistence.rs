@@ -1,11 +1,10 @@
 //! Asks the browser to keep this site's storage (`navigator.storage.persist()`), so drafts are
 //! not evicted when the device runs short of space.
 
-use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// Asks once at start; `persistent` gets the browser's answer.
-pub fn request(persistent: RwSignal<Option<bool>>) {
+pub fn request(answered: impl Fn(Option<bool>) + 'static) {
     let Some(window) = web_sys::window() else { return };
     let navigator = window.navigator();
     // `navigator.storage` is missing outside secure contexts and in old browsers.
@@ -26,6 +25,6 @@ pub fn request(persistent: RwSignal<Option<bool>>) {
                 Err(_) => already,
             },
         };
-        persistent.set(granted);
+        answered(granted);
     });
 }

@@ -9,7 +9,6 @@ use crate::core::i18n::Msg;
 use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, PhotoUse, IMAGE_TYPES, JPEG_QUALITY};
 use crate::core::report::{PhotoRef, Report};
 use crate::ui::photo_store::{self, PhotoStoreError};
-use crate::ui::session::Session;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
@@ -64,8 +63,14 @@ pub async fn all_stored() {
 }
 
 impl Photos {
-    /// Sets up photo handling for `session`, and erases photos nobody can reach any more.
-    pub fn install(session: Session) -> Photos {
+    /// Sets up photo handling, and erases photos nobody can reach any more: `open_draft` is the
+    /// open draft's id, `in_use` which photos the drafts refer to, `draft_exists` whether a draft
+    /// is stored.
+    pub fn install(
+        open_draft: Signal<String>,
+        in_use: impl Fn() -> PhotoUse + 'static,
+        draft_exists: impl Fn(&str) -> bool + 'static,
+    ) -> Photos {
         let photos =
             Photos { version: RwSignal::new(0), pending: RwSignal::new(HashSet::new()), not_copied: RwSignal::new(0) };
         PHOTOS.with(|slot| slot.set(Some(photos)));
@@ -73,7 +78,7 @@ impl Photos {
         // The sweep waits until the app has settled, so that it never slows down opening.
         let started = js_sys::Date::now();
         set_timeout(
-            move || wasm_bindgen_futures::spawn_local(collect_garbage(session, started)),
+            move || wasm_bindgen_futures::spawn_local(collect_garbage(open_draft, in_use(), draft_exists, started)),
             std::time::Duration::from_secs(3),
         );
         photos
@@ -240,16 +245,9 @@ pub async fn store_restored(photos: Vec<RestoredPhoto>) -> usize {
     failed
 }
 
-/// Gives the photos of a report that is becoming the new draft `draft` fresh ids, and returns
-/// the copies to make (old id → new id). Ids never collide with another draft's photos, and a
-/// duplicate's photos outlive the original.
-pub fn reassign_ids(report: &mut Report) -> Vec<(String, String)> {
-    report.reassign_photo_ids(|_| new_photo_id())
-}
-
 /// Stores the photos of the new draft `draft`: each from `embedded` (an imported file's photos)
 /// or else from the stored photo with the old id (a duplicated draft).
-pub fn copy_photos(session: Session, draft: String, copies: Vec<(String, String)>, embedded: PhotoData) {
+pub fn copy_photos(draft: String, open_draft: Signal<String>, copies: Vec<(String, String)>, embedded: PhotoData) {
     if copies.is_empty() {
         return;
     }
@@ -279,7 +277,7 @@ pub fn copy_photos(session: Session, draft: String, copies: Vec<(String, String)
                     pending.remove(new);
                 }
             });
-            if session.draft_id() == draft {
+            if open_draft.get_untracked() == draft {
                 photos.not_copied.set(failed);
             }
             photos.stored();
@@ -292,18 +290,8 @@ pub fn copy_photos(session: Session, draft: String, copies: Vec<(String, String)
     });
 }
 
-/// Which photos the drafts of this browser refer to: every stored draft, trash included, with the
-/// open draft as it is on screen (its stored copy may lag behind).
-fn photos_in_use(session: Session) -> PhotoUse {
-    let mut usage = session.with_library(|library| PhotoUse::of_library(library)).unwrap_or_default();
-    let open = session.draft_id();
-    usage.remove_draft(&open);
-    session.report.with_untracked(|report| usage.add(&open, report));
-    usage
-}
-
 /// Erases the photos of drafts erased for good (the trash), except any another draft refers to.
-pub fn forget_drafts(session: Session, drafts: Vec<String>) {
+pub fn forget_drafts(usage: PhotoUse, drafts: Vec<String>) {
     if drafts.is_empty() {
         return;
     }
@@ -312,15 +300,14 @@ pub fn forget_drafts(session: Session, drafts: Vec<String>) {
         for draft in &drafts {
             ids.extend(photo_store::list_by_draft(draft).await.unwrap_or_default().into_iter().map(|photo| photo.id));
         }
-        let usage = photos_in_use(session);
         ids.retain(|id| !usage.is_used(id));
         let _ = photo_store::delete(&ids).await;
     });
 }
 
 /// Erases the photo `id` (removed from the open draft), unless a draft still refers to it.
-pub fn forget_photo(session: Session, id: String) {
-    if photos_in_use(session).is_used(&id) {
+pub fn forget_photo(usage: PhotoUse, id: String) {
+    if usage.is_used(&id) {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -332,15 +319,19 @@ pub fn forget_photo(session: Session, id: String) {
 /// trash, or never saved), and those the open draft no longer refers to (removed with their
 /// attachment) — never one that any draft, trash included, refers to. Only photos stored before
 /// `started` are considered, so nothing being added now is touched.
-async fn collect_garbage(session: Session, started: f64) {
+async fn collect_garbage(
+    open_draft: Signal<String>,
+    usage: PhotoUse,
+    draft_exists: impl Fn(&str) -> bool,
+    started: f64,
+) {
     let Ok(stored) = photo_store::list_all().await else { return };
-    let open = session.draft_id();
-    let usage = photos_in_use(session);
+    let open = open_draft.get_untracked();
     let mut exists = std::collections::HashMap::<String, bool>::new();
     let mut orphans = Vec::new();
     for photo in stored.into_iter().filter(|p| p.added_ms < started && !usage.is_used(&p.id)) {
-        let unreachable = photo.draft == open
-            || !*exists.entry(photo.draft.clone()).or_insert_with(|| session.raw_draft(&photo.draft).is_some());
+        let unreachable =
+            photo.draft == open || !*exists.entry(photo.draft.clone()).or_insert_with(|| draft_exists(&photo.draft));
         if unreachable {
             orphans.push(photo.id);
         }

@@ -1,8 +1,16 @@
-//! The open draft: its reactive store, where it is saved, and how saving is going.
+//! The open draft, as the views see it: a reactive handle over the core's [`OpenDraft`].
+//!
+//! The core decides what happens to the open draft; this handle carries it out in the browser
+//! (timers, the report's reactive store, the photos to copy) and mirrors the outcome in signals.
+//! Views read those signals and call methods; none of them writes a signal of the session.
+
+pub use crate::core::open_draft::SaveStatus;
 
 use crate::core::document::{Document, ReadError};
-use crate::core::drafts::{KeyValueStore, Library, MemoryStore, Opened, SaveError, StoreError};
-use crate::core::report::Report;
+use crate::core::drafts::{KeyValueStore, Library, MemoryStore, StoreError};
+use crate::core::open_draft::{Environment, OpenDraft, Started};
+use crate::core::photos::PhotoUse;
+use crate::core::report::{Report, ReportStoreFields};
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
 use crate::ui::timing::measured;
@@ -15,16 +23,6 @@ const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// How often a failed save is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveStatus {
-    Saved,
-    Saving,
-    Failed(StoreError),
-    /// Another tab saved this draft while this one had changes not yet saved: nothing is written
-    /// until the person chooses what to keep.
-    Conflict,
-}
-
 /// Something the person must know about their drafts' storage.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Notice {
@@ -34,8 +32,6 @@ pub enum Notice {
     UnreadableDraft,
 }
 
-pub type DraftLibrary = Library<Box<dyn KeyValueStore>>;
-
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -43,34 +39,45 @@ pub enum Screen {
     Reports,
 }
 
+/// The browser's clock and random ids.
+pub struct Browser;
+
+impl Environment for Browser {
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+    fn new_draft_id(&mut self) -> String {
+        new_draft_id()
+    }
+    fn new_photo_id(&mut self) -> String {
+        photos::new_photo_id()
+    }
+}
+
+pub type DraftLibrary = Library<Box<dyn KeyValueStore>>;
+type Draft = OpenDraft<Box<dyn KeyValueStore>, Browser>;
+
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub report: Store<Report>,
-    pub status: RwSignal<SaveStatus>,
-    pub notice: RwSignal<Option<Notice>>,
+    report: Store<Report>,
+    status: RwSignal<SaveStatus>,
+    notice: RwSignal<Option<Notice>>,
     /// The id of a stored draft that could not be read, offered for download as it is.
-    pub unreadable: RwSignal<Option<String>>,
-    pub screen: RwSignal<Screen>,
+    unreadable: RwSignal<Option<String>>,
+    screen: RwSignal<Screen>,
     /// Set (to the schema version found) when the open draft was written by a newer version of
     /// the app: it is shown, never saved.
-    pub read_only: RwSignal<Option<u32>>,
+    read_only: RwSignal<Option<u32>>,
+    draft_id: RwSignal<String>,
     /// Bumped whenever the library changes (here or in another tab), so lists read it again.
-    pub library_version: RwSignal<u32>,
+    library_version: RwSignal<u32>,
     /// Local storage in use, in UTF-16 code units (what the quota counts).
-    pub used: RwSignal<u64>,
+    used: RwSignal<u64>,
     /// Whether the browser promised to keep this site's storage (`navigator.storage.persist()`);
     /// `None` until it answers, or where it cannot.
-    pub persistent: RwSignal<Option<bool>>,
-    draft_id: StoredValue<String>,
-    /// The revision of the open draft this tab last read or wrote.
-    rev: StoredValue<u64>,
-    /// Envelope fields of the open document this version does not know, kept on save.
-    unknown_fields: StoredValue<serde_json::Map<String, serde_json::Value>>,
-    library: StoredValue<DraftLibrary, LocalStorage>,
+    persistent: RwSignal<Option<bool>>,
+    draft: StoredValue<Draft, LocalStorage>,
     pending_save: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    /// Set when the store is replaced by a stored draft, so that reopening is not taken for an
-    /// edit by autosave.
-    reopened: StoredValue<bool>,
 }
 
 impl Session {
@@ -80,242 +87,258 @@ impl Session {
             Some(local) => (Box::new(local), None),
             None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
         };
-        let mut library = Library::open(store);
-        let mut notice = notice;
-        let mut unreadable = None;
-        let mut read_only = None;
-        let last_open = library.last_open().map(str::to_owned);
-        let reopened = last_open.and_then(|id| match library.open_draft(&id) {
-            Opened::Draft(document, rev) => Some((id, document, rev)),
-            Opened::Newer { document, version } => {
-                read_only = Some(version);
-                Some((id, document, 0))
-            }
-            // An unreadable draft stays where it is, untouched; the person starts a new one
-            // and can download the stored text.
-            Opened::Unreadable(_) => {
-                notice = Some(Notice::UnreadableDraft);
-                unreadable = Some(id);
-                None
-            }
-            Opened::Missing => None,
-        });
-        let (id, document, rev) = reopened.unwrap_or_else(|| (new_draft_id(), Document::default(), 0));
-        let used = library.used();
-
+        let (draft, reopened) = OpenDraft::open(Library::open(store), Browser);
+        let notice = if reopened.unreadable.is_some() { Some(Notice::UnreadableDraft) } else { notice };
         Session {
-            report: Store::new(document.report),
-            status: RwSignal::new(SaveStatus::Saved),
+            report: Store::new(reopened.report),
+            status: RwSignal::new(draft.status().clone()),
             notice: RwSignal::new(notice),
-            unreadable: RwSignal::new(unreadable),
+            unreadable: RwSignal::new(reopened.unreadable),
             screen: RwSignal::new(Screen::Editor),
-            read_only: RwSignal::new(read_only),
+            read_only: RwSignal::new(draft.read_only()),
+            draft_id: RwSignal::new(draft.id().to_owned()),
             library_version: RwSignal::new(0),
-            used: RwSignal::new(used),
+            used: RwSignal::new(draft.library().used()),
             persistent: RwSignal::new(None),
-            draft_id: StoredValue::new(id),
-            rev: StoredValue::new(rev),
-            unknown_fields: StoredValue::new(document.unknown_fields),
-            library: StoredValue::new_local(library),
+            draft: StoredValue::new_local(draft),
             pending_save: StoredValue::new_local(None),
-            reopened: StoredValue::new(false),
         }
     }
 
-    /// Called on every change: the draft is written once typing pauses.
-    pub fn schedule_save(self) {
-        if self.reopened.try_update_value(std::mem::take).unwrap_or(false) {
-            return;
-        }
-        if self.read_only.get_untracked().is_some() || self.status.get_untracked() == SaveStatus::Conflict {
+    /// The open report: the editor binds its fields to this store.
+    pub fn report(self) -> Store<Report> {
+        self.report
+    }
+
+    pub fn status(self) -> Signal<SaveStatus> {
+        self.status.into()
+    }
+
+    pub fn notice(self) -> Signal<Option<Notice>> {
+        self.notice.into()
+    }
+
+    pub fn unreadable(self) -> Signal<Option<String>> {
+        self.unreadable.into()
+    }
+
+    pub fn screen(self) -> Signal<Screen> {
+        self.screen.into()
+    }
+
+    pub fn read_only(self) -> Signal<Option<u32>> {
+        self.read_only.into()
+    }
+
+    /// The id of the open draft.
+    pub fn draft_id(self) -> Signal<String> {
+        self.draft_id.into()
+    }
+
+    pub fn library_version(self) -> Signal<u32> {
+        self.library_version.into()
+    }
+
+    pub fn used(self) -> Signal<u64> {
+        self.used.into()
+    }
+
+    pub fn persistent(self) -> Signal<Option<bool>> {
+        self.persistent.into()
+    }
+
+    /// Records the browser's answer to the request to keep this site's storage.
+    pub fn set_persistent(self, granted: Option<bool>) {
+        self.persistent.set(granted);
+    }
+
+    pub fn show_editor(self) {
+        self.screen.set(Screen::Editor);
+    }
+
+    /// Shows the Reports screen; the open draft is written first, so the list shows it as it is.
+    pub fn show_reports(self) {
+        self.flush();
+        self.screen.set(Screen::Reports);
+    }
+
+    /// Called on every change of the report: the draft is written once typing pauses.
+    pub fn edited(self) {
+        if self.with_draft(Draft::edited) != Some(true) {
             return;
         }
         self.cancel_pending_save();
-        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
-            self.status.set(SaveStatus::Saving);
-        }
+        self.sync();
         let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
         self.pending_save.set_value(handle);
     }
 
-    /// Writes the draft now if a save is pending (the tab is being hidden or closed).
+    /// Writes what is not yet written (the tab is being hidden or closed).
     pub fn flush(self) {
-        if self.read_only.get_untracked().is_some() {
-            return;
-        }
-        // Leaving a draft in conflict (another draft opened, the tab closed) keeps both versions:
-        // what is on screen becomes a draft of its own rather than being lost.
-        if self.status.get_untracked() == SaveStatus::Conflict {
-            self.keep_mine_as_copy();
-            return;
-        }
-        let pending = self.pending_save.with_value(Option::is_some);
-        if pending || matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
-            self.save_now();
+        self.cancel_pending_save();
+        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.flush(report))).flatten();
+        self.after_save();
+        if let Some(started) = started {
+            self.show_started(started);
         }
     }
 
+    /// Writes the open draft now.
     pub fn save_now(self) {
         self.cancel_pending_save();
-        if self.read_only.get_untracked().is_some() || self.status.get_untracked() == SaveStatus::Conflict {
-            return;
-        }
-        let result = measured("autosave", || {
-            let document = self.document_untracked();
-            let id = self.draft_id.get_value();
-            let rev = self.rev.get_value();
-            self.library
-                .try_update_value(|library| library.save(&id, &document, js_sys::Date::now(), rev))
-                .unwrap_or(Err(SaveError::Store(StoreError::Unavailable)))
-        });
-        match result {
-            Ok(rev) => {
-                self.rev.set_value(rev);
-                self.status.set(SaveStatus::Saved);
-                self.library_changed();
-            }
-            Err(SaveError::Conflict) => self.status.set(SaveStatus::Conflict),
-            Err(SaveError::Store(error)) => {
-                self.status.set(SaveStatus::Failed(error));
-                // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
-                let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
-                self.pending_save.set_value(retry);
-            }
-        }
+        measured("autosave", || self.report.with_untracked(|report| self.with_draft(|draft| draft.save(report))));
+        self.after_save();
     }
 
-    /// Starts a blank draft; the current one is saved first.
+    /// Starts a blank draft in the editor; the current one is written first.
     pub fn new_report(self) {
-        self.open_document(Document::default());
+        self.cancel_pending_save();
+        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.new_report(report)));
+        self.after_save();
+        if let Some(started) = started {
+            self.show_started(started);
+        }
+        self.screen.set(Screen::Editor);
     }
 
-    /// Opens `document` as a new draft (an import never overwrites another draft); the current
-    /// one is saved first.
-    ///
-    /// Its photos get new ids and are stored for the new draft, from the file's embedded photos
-    /// or else copied from the draft it was duplicated from; the text does not wait for them.
+    /// Opens `document` (an import, a template, a duplicate) as a new draft in the editor; it
+    /// never overwrites another draft. Its photos get new ids and are stored for the new draft,
+    /// from the file's embedded photos or else copied from the draft it came from; the text does
+    /// not wait for them.
     pub fn open_document(self, document: Document) {
-        self.flush();
-        self.start_draft(new_draft_id(), document);
+        self.cancel_pending_save();
+        let started =
+            self.report.with_untracked(|report| self.with_draft(|draft| draft.open_document(report, document)));
+        self.after_save();
+        if let Some(started) = started {
+            self.show_started(started);
+        }
+        self.screen.set(Screen::Editor);
     }
 
-    /// Makes `document` the open draft under `id` (new, so revision 0) and saves it. Its photos
-    /// get new ids and are stored for the new draft (see [`Session::open_document`]).
-    fn start_draft(self, id: String, document: Document) {
-        self.draft_id.set_value(id.clone());
-        self.rev.set_value(0);
-        self.read_only.set(None);
-        self.status.set(SaveStatus::Saving);
-        self.unknown_fields.set_value(document.unknown_fields);
-        let mut report = document.report;
-        let copies = photos::reassign_ids(&mut report);
-        self.report.set(report);
-        self.save_now();
-        photos::copy_photos(self, id, copies, document.photos);
+    /// Opens a copy of stored draft `id` as a new draft.
+    pub fn duplicate(self, id: &str) {
+        if let Some(document) = self.with_library(|library| library.duplicate(id)).flatten() {
+            self.open_document(document);
+        }
+    }
+
+    /// Opens the stored draft `id` in the editor; the current one is written first.
+    pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
+        self.cancel_pending_save();
+        let opened = self
+            .report
+            .with_untracked(|report| self.with_draft(|draft| draft.open_stored(report, id)))
+            .unwrap_or(Err(ReadError::NotAReport));
+        self.after_save();
+        self.show(opened?);
+        self.screen.set(Screen::Editor);
+        Ok(())
     }
 
     /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the
     /// other tab's version stays as it was saved.
     pub fn keep_mine_as_copy(self) {
-        let document = self.document_untracked();
-        self.start_draft(new_draft_id(), document);
+        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.keep_mine_as_copy(report)));
+        self.after_save();
+        if let Some(started) = started {
+            self.show_started(started);
+        }
     }
 
     /// Resolves a conflict by showing the version the other tab saved, dropping this tab's
     /// unsaved changes (the person chose to).
     pub fn load_saved_version(self) {
-        let id = self.draft_id.get_value();
-        self.status.set(SaveStatus::Saved);
-        let _ = self.show_stored(&id);
-    }
-
-    /// Another tab changed storage: read the index again, and follow the open draft if it was
-    /// saved there. If this tab has changes of its own not yet saved, nothing is replaced: the
-    /// conflict is shown instead.
-    pub fn storage_changed_elsewhere(self) {
-        let id = self.draft_id.get_value();
-        let stored_rev = self.with_library(|library| {
-            let _ = library.reload();
-            library.measure_other_keys();
-            library.summary(&id).map(|d| d.rev)
-        });
-        self.library_changed();
-        let Some(Some(stored_rev)) = stored_rev else { return };
-        if stored_rev == self.rev.get_value() || self.read_only.get_untracked().is_some() {
-            return;
-        }
-        let unsaved =
-            self.pending_save.with_value(Option::is_some) || !matches!(self.status.get_untracked(), SaveStatus::Saved);
-        if unsaved {
-            self.cancel_pending_save();
-            self.status.set(SaveStatus::Conflict);
-        } else {
-            let _ = self.show_stored(&id);
-        }
-    }
-
-    /// Puts the stored draft `id` on screen without treating it as an edit.
-    fn show_stored(self, id: &str) -> Result<(), ReadError> {
-        let opened = self.with_library(|library| library.open_draft(id));
-        let (document, rev, read_only) = match opened {
-            Some(Opened::Draft(document, rev)) => (document, rev, None),
-            Some(Opened::Newer { document, version }) => (document, 0, Some(version)),
-            Some(Opened::Unreadable(error)) => {
-                self.library_changed();
-                return Err(error);
-            }
-            Some(Opened::Missing) | None => return Err(ReadError::NotAReport),
-        };
         self.cancel_pending_save();
-        self.draft_id.set_value(id.to_owned());
-        self.rev.set_value(rev);
-        self.read_only.set(read_only);
-        self.unknown_fields.set_value(document.unknown_fields);
-        self.reopened.set_value(true);
-        self.report.set(document.report);
-        self.status.set(SaveStatus::Saved);
+        if let Some(Ok(report)) = self.with_draft(Draft::load_saved_version) {
+            self.show(report);
+        }
+        self.after_save();
+    }
+
+    /// Another tab changed storage: follow the open draft if it was saved there, or show the
+    /// conflict if this tab has changes of its own not yet saved.
+    pub fn storage_changed_elsewhere(self) {
+        let shown = self.with_draft(Draft::storage_changed_elsewhere).flatten();
+        if let Some(report) = shown {
+            self.show(report);
+        }
+        self.sync();
+        if self.status.get_untracked() == SaveStatus::Conflict {
+            self.cancel_pending_save();
+        }
+        self.library_changed();
+    }
+
+    /// Moves draft `id` to the trash. Deleting the open draft moves the editor to another draft
+    /// (see [`OpenDraft::delete`]).
+    pub fn delete(self, id: &str) -> Result<(), StoreError> {
+        self.cancel_pending_save();
+        let deleted = self
+            .report
+            .with_untracked(|report| self.with_draft(|draft| draft.delete(report, id)))
+            .unwrap_or(Err(StoreError::Unavailable));
+        self.after_save();
+        if let Some(report) = deleted? {
+            self.show(report);
+        }
         Ok(())
     }
 
-    /// Moves draft `id` to the trash. When it is the open draft, the editor moves to the draft
-    /// edited most recently, or to a new one, so that typing never takes it out of the trash
-    /// again: "Put back" is the only way back.
-    pub fn delete_draft(self, id: &str) -> Result<(), StoreError> {
-        if id == self.draft_id() {
-            self.flush();
-        }
-        let now = js_sys::Date::now();
-        let result = self.with_library(|library| library.delete(id, now)).unwrap_or(Err(StoreError::Unavailable));
-        // Leaving a draft in conflict saved it as a copy, which is open now.
-        if result.is_ok() && id == self.draft_id() {
-            self.open_another_draft();
-        }
+    /// Takes draft `id` back out of the trash.
+    pub fn put_back(self, id: &str) -> Result<(), StoreError> {
+        let result = self.with_draft(|draft| draft.put_back(id)).unwrap_or(Err(StoreError::Unavailable));
         self.library_changed();
         result
     }
 
-    /// Puts the most recently edited draft that can be read on screen, or else a new one (saved
-    /// once something is typed).
-    fn open_another_draft(self) {
-        let others = self
-            .with_library(|library| {
-                library.search("").iter().filter(|d| !d.unreadable).map(|d| d.id.clone()).collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        for id in others {
-            if self.show_stored(&id).is_ok() {
-                let _ = self.with_library(|library| library.set_last_open(&id));
-                return;
+    /// Renames draft `id`; the open draft's new title goes through the editor like any edit.
+    pub fn rename(self, id: &str, title: &str) {
+        match self.with_draft(|draft| draft.rename(id, title)) {
+            Some(Ok(Some(title))) => {
+                self.report.title().set(title);
+                self.save_now();
             }
+            _ => self.library_changed(),
         }
-        self.cancel_pending_save();
-        self.draft_id.set_value(new_draft_id());
-        self.rev.set_value(0);
-        self.read_only.set(None);
-        self.unknown_fields.set_value(Default::default());
-        self.reopened.set_value(true);
-        self.report.set(Report::blank());
-        self.status.set(SaveStatus::Saved);
+    }
+
+    /// Which photos the drafts of this browser refer to: every stored draft, trash included, with
+    /// the open draft as it is on screen (its stored copy may lag behind).
+    pub fn photos_in_use(self) -> PhotoUse {
+        let mut usage = self.with_library(PhotoUse::of_library).unwrap_or_default();
+        let open = self.draft_id.get_untracked();
+        usage.remove_draft(&open);
+        self.report.with_untracked(|report| usage.add(&open, report));
+        usage
+    }
+
+    /// The stored text of draft `id`, exactly as it is in storage.
+    pub fn raw_draft(self, id: &str) -> Option<String> {
+        self.with_library(|library| library.raw(id)).flatten()
+    }
+
+    /// The open draft's text exactly as it is stored (a newer version's draft is exported so).
+    pub fn stored_text(self) -> Option<String> {
+        self.draft.try_with_value(|draft| draft.stored_text()).flatten()
+    }
+
+    /// The open draft as a document, for exporting.
+    pub fn document_untracked(self) -> Document {
+        let report = self.report.read_untracked().clone();
+        self.draft.with_value(|draft| draft.document(report))
+    }
+
+    /// Reads the draft library (the lists).
+    pub fn with_library<R>(self, read: impl FnOnce(&DraftLibrary) -> R) -> Option<R> {
+        self.draft.try_with_value(|draft| read(draft.library()))
+    }
+
+    /// Changes drafts other than the open one (backups, emptying the trash); lists follow.
+    pub fn change_library<R>(self, change: impl FnOnce(&mut DraftLibrary) -> R) -> Option<R> {
+        let result = self.with_draft(|draft| change(draft.library_mut()));
+        self.library_changed();
+        result
     }
 
     /// Tells lists that the library changed, and measures storage again.
@@ -326,37 +349,50 @@ impl Session {
         self.library_version.update(|n| *n += 1);
     }
 
-    /// Opens the stored draft `id` in the editor; the current one is saved first.
-    pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
-        self.flush();
-        self.show_stored(id)?;
-        // Reopening is not an edit: the stored copy is already this one.
-        let _ = self.with_library(|library| library.set_last_open(id));
-        self.screen.set(Screen::Editor);
-        Ok(())
+    fn with_draft<R>(self, work: impl FnOnce(&mut Draft) -> R) -> Option<R> {
+        self.draft.try_update_value(work)
     }
 
-    /// The stored text of draft `id`, exactly as it is in storage.
-    pub fn raw_draft(self, id: &str) -> Option<String> {
-        self.with_library(|library| library.raw(id)).flatten()
-    }
-
-    pub fn draft_id(self) -> String {
-        self.draft_id.get_value()
-    }
-
-    /// Runs `work` on the draft library.
-    pub fn with_library<R>(self, work: impl FnOnce(&mut DraftLibrary) -> R) -> Option<R> {
-        self.library.try_update_value(work)
-    }
-
-    /// The open draft as a document, for exporting.
-    pub fn document_untracked(self) -> Document {
-        Document {
-            report: self.report.read_untracked().clone(),
-            photos: Default::default(),
-            unknown_fields: self.unknown_fields.get_value(),
+    /// Mirrors the open draft's state in the signals views read.
+    fn sync(self) {
+        let Some((status, read_only, id)) =
+            self.draft.try_with_value(|d| (d.status().clone(), d.read_only(), d.id().to_owned()))
+        else {
+            return;
+        };
+        if self.status.get_untracked() != status {
+            self.status.set(status);
         }
+        if self.read_only.get_untracked() != read_only {
+            self.read_only.set(read_only);
+        }
+        if self.draft_id.get_untracked() != id {
+            self.draft_id.set(id);
+        }
+    }
+
+    /// After a write: mirror its outcome, retry a failed one, and refresh the lists.
+    fn after_save(self) {
+        self.sync();
+        if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+            // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
+            let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
+            self.pending_save.set_value(retry);
+        }
+        self.library_changed();
+    }
+
+    /// Puts `report` in the editor.
+    fn show(self, report: Report) {
+        self.report.set(report);
+        self.sync();
+    }
+
+    /// Puts a new draft in the editor and stores its photos.
+    fn show_started(self, started: Started) {
+        let Started { report, photo_copies, embedded } = started;
+        self.show(report);
+        photos::copy_photos(self.draft_id.get_untracked(), self.draft_id.into(), photo_copies, embedded);
     }
 
     fn cancel_pending_save(self) {

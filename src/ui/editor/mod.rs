@@ -17,7 +17,7 @@ use rows::row_list;
 #[component]
 pub fn Editor() -> impl IntoView {
     let session = expect_context::<Session>();
-    let report = session.report;
+    let report = session.report();
     let i18n = use_i18n();
     provide_context(ReportLanguage(Memo::new(move |_| report.language().try_get().unwrap_or_default())));
     let drawn = RwSignal::new(0usize);
@@ -26,7 +26,7 @@ pub fn Editor() -> impl IntoView {
     view! {
         <form class="editor" on:submit=|ev| ev.prevent_default() novalidate>
             // A draft from a newer version of the app is shown with every control disabled.
-            <fieldset class="editor__fields" disabled=move || session.read_only.get().is_some()>
+            <fieldset class="editor__fields" disabled=move || session.read_only().get().is_some()>
             <legend class="visually-hidden">{i18n.text(Msg::Editor)}</legend>
             {identity(report)}
             {when_and_where(report)}

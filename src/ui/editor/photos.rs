@@ -61,7 +61,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let row_id = row.try_with_untracked(|a| a.id.0).unwrap_or_default();
-    let photos = RowPhotos::new(session.report.attachments(), row_id);
+    let photos = RowPhotos::new(session.report().attachments(), row_id);
     let input_id = Signal::derive(move || AttachmentField::Photo.at(index.get()).id());
     let error_id = move || format!("{}-error", input_id.get());
     let error = RwSignal::new(None::<Msg>);
@@ -81,7 +81,7 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
             return;
         }
         error.set(None);
-        let draft = session.draft_id();
+        let draft = session.draft_id().get_untracked();
         adding.update(|n| *n += files.len());
         wasm_bindgen_futures::spawn_local(async move {
             for file in files {
@@ -89,11 +89,11 @@ pub fn attachment_photos(row: Field<Attachment>, index: ReadSignal<usize>) -> im
                 adding.try_update(|n| *n = n.saturating_sub(1));
                 match result {
                     Ok(id) => {
-                        let added = session.draft_id() == draft
+                        let added = session.draft_id().get_untracked() == draft
                             && photos.update(|list| list.push(PhotoRef { id: id.clone(), caption: String::new() }));
                         if !added {
                             // The draft or the row went away meanwhile.
-                            forget_photo(session, id);
+                            forget_photo(session.photos_in_use(), id);
                         }
                     }
                     Err(problem) => {
@@ -228,7 +228,7 @@ fn photo_card(
     };
     let remove = move |_| {
         photos.update(|list| list.retain(|p| p.id != id));
-        forget_photo(session, id.clone());
+        forget_photo(session.photos_in_use(), id.clone());
         if let Some(input) = input_ref.get_untracked() {
             let _ = input.focus();
         }
