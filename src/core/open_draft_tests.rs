@@ -67,6 +67,16 @@ fn stored_title(store: &Shared, id: &str) -> Option<String> {
     crate::core::document::read_document(&text).ok().map(|d| d.report.title)
 }
 
+/// A tab with two stored drafts, "Other" then "Open", the second open: `(tab, report, other id)`.
+fn two_drafts(store: &Shared) -> (Tab, Report, String) {
+    let (mut draft, mut report) = tab(store, "a");
+    type_and_save(&mut draft, &mut report, "Other");
+    let other = draft.id().to_owned();
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Open");
+    (draft, report, other)
+}
+
 #[test]
 fn a_first_visit_stores_nothing_until_the_person_types() {
     let store = Shared::default();
@@ -211,18 +221,14 @@ fn a_save_after_another_tabs_save_is_refused_as_a_conflict() {
 #[test]
 fn deleting_the_open_draft_moves_the_editor_to_the_last_edited_other_draft() {
     let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "Older");
-    let older = draft.id().to_owned();
-    report = draft.new_report(&report).report;
-    type_and_save(&mut draft, &mut report, "Open");
+    let (mut draft, mut report, older) = two_drafts(&store);
     let open = draft.id().to_owned();
     report.title = "Open, last words".into();
     assert!(draft.edited());
     report = draft.delete(&report, &open).expect("deleted").expect("the editor moves");
-    assert_eq!((draft.id(), report.title.as_str()), (older.as_str(), "Older"));
+    assert_eq!((draft.id(), report.title.as_str()), (older.as_str(), "Other"));
     assert!(!draft.edited(), "moving is not an edit");
-    type_and_save(&mut draft, &mut report, "Older, edited");
+    type_and_save(&mut draft, &mut report, "Other, edited");
     let library = Library::open(store.clone());
     let trashed = library.summary(&open).expect("still listed");
     assert!(trashed.deleted_ms.is_some(), "an edit afterwards never takes it out of the trash");
@@ -252,11 +258,7 @@ fn deleting_the_only_draft_leaves_a_blank_one_and_the_trash_untouched() {
 #[test]
 fn deleting_another_draft_leaves_the_editor_alone() {
     let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "Other");
-    let other = draft.id().to_owned();
-    report = draft.new_report(&report).report;
-    type_and_save(&mut draft, &mut report, "Open");
+    let (mut draft, report, other) = two_drafts(&store);
     assert_eq!(draft.delete(&report, &other), Ok(None));
     assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Open"));
 }
@@ -264,11 +266,7 @@ fn deleting_another_draft_leaves_the_editor_alone() {
 #[test]
 fn renaming_the_open_draft_goes_through_the_editor_and_another_through_storage() {
     let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "Other");
-    let other = draft.id().to_owned();
-    report = draft.new_report(&report).report;
-    type_and_save(&mut draft, &mut report, "Open");
+    let (mut draft, _, other) = two_drafts(&store);
     let open = draft.id().to_owned();
     assert_eq!(draft.rename(&open, "Open, renamed"), Ok(Some("Open, renamed".into())));
     assert_eq!(draft.rename(&other, "Other, renamed"), Ok(None));
