@@ -67,7 +67,7 @@ impl Photos {
     /// open draft's id, `in_use` which photos the drafts refer to, `draft_exists` whether a draft
     /// is stored.
     pub fn install(
-        open_draft: Signal<String>,
+        open_draft: ReadSignal<String>,
         in_use: impl Fn() -> PhotoUse + 'static,
         draft_exists: impl Fn(&str) -> bool + 'static,
     ) -> Photos {
@@ -247,7 +247,7 @@ pub async fn store_restored(photos: Vec<RestoredPhoto>) -> usize {
 
 /// Stores the photos of the new draft `draft`: each from `embedded` (an imported file's photos)
 /// or else from the stored photo with the old id (a duplicated draft).
-pub fn copy_photos(draft: String, open_draft: Signal<String>, copies: Vec<(String, String)>, embedded: PhotoData) {
+pub fn copy_photos(draft: String, open_draft: ReadSignal<String>, copies: Vec<(String, String)>, embedded: PhotoData) {
     if copies.is_empty() {
         return;
     }
@@ -320,7 +320,7 @@ pub fn forget_photo(usage: PhotoUse, id: String) {
 /// attachment) — never one that any draft, trash included, refers to. Only photos stored before
 /// `started` are considered, so nothing being added now is touched.
 async fn collect_garbage(
-    open_draft: Signal<String>,
+    open_draft: ReadSignal<String>,
     usage: PhotoUse,
     draft_exists: impl Fn(&str) -> bool,
     started: f64,

@@ -57,25 +57,28 @@ impl Environment for Browser {
 pub type DraftLibrary = Library<Box<dyn KeyValueStore>>;
 type Draft = OpenDraft<Box<dyn KeyValueStore>, Browser>;
 
+/// A signal views read, and the half that only the session writes.
+type Shared<T> = (ReadSignal<T>, WriteSignal<T>);
+
 #[derive(Clone, Copy)]
 pub struct Session {
     report: Store<Report>,
-    status: RwSignal<SaveStatus>,
-    notice: RwSignal<Option<Notice>>,
+    status: Shared<SaveStatus>,
+    notice: ReadSignal<Option<Notice>>,
     /// The id of a stored draft that could not be read, offered for download as it is.
-    unreadable: RwSignal<Option<String>>,
-    screen: RwSignal<Screen>,
+    unreadable: ReadSignal<Option<String>>,
+    screen: Shared<Screen>,
     /// Set (to the schema version found) when the open draft was written by a newer version of
     /// the app: it is shown, never saved.
-    read_only: RwSignal<Option<u32>>,
-    draft_id: RwSignal<String>,
+    read_only: Shared<Option<u32>>,
+    draft_id: Shared<String>,
     /// Bumped whenever the library changes (here or in another tab), so lists read it again.
-    library_version: RwSignal<u32>,
+    library_version: Shared<u32>,
     /// Local storage in use, in UTF-16 code units (what the quota counts).
-    used: RwSignal<u64>,
+    used: Shared<u64>,
     /// Whether the browser promised to keep this site's storage (`navigator.storage.persist()`);
     /// `None` until it answers, or where it cannot.
-    persistent: RwSignal<Option<bool>>,
+    persistent: Shared<Option<bool>>,
     draft: StoredValue<Draft, LocalStorage>,
     pending_save: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -91,15 +94,15 @@ impl Session {
         let notice = if reopened.unreadable.is_some() { Some(Notice::UnreadableDraft) } else { notice };
         Session {
             report: Store::new(reopened.report),
-            status: RwSignal::new(draft.status().clone()),
-            notice: RwSignal::new(notice),
-            unreadable: RwSignal::new(reopened.unreadable),
-            screen: RwSignal::new(Screen::Editor),
-            read_only: RwSignal::new(draft.read_only()),
-            draft_id: RwSignal::new(draft.id().to_owned()),
-            library_version: RwSignal::new(0),
-            used: RwSignal::new(draft.library().used()),
-            persistent: RwSignal::new(None),
+            status: signal(draft.status().clone()),
+            notice: signal(notice).0,
+            unreadable: signal(reopened.unreadable).0,
+            screen: signal(Screen::Editor),
+            read_only: signal(draft.read_only()),
+            draft_id: signal(draft.id().to_owned()),
+            library_version: signal(0),
+            used: signal(draft.library().used()),
+            persistent: signal(None),
             draft: StoredValue::new_local(draft),
             pending_save: StoredValue::new_local(None),
         }
@@ -110,56 +113,56 @@ impl Session {
         self.report
     }
 
-    pub fn status(self) -> Signal<SaveStatus> {
-        self.status.into()
+    pub fn status(self) -> ReadSignal<SaveStatus> {
+        self.status.0
     }
 
-    pub fn notice(self) -> Signal<Option<Notice>> {
-        self.notice.into()
+    pub fn notice(self) -> ReadSignal<Option<Notice>> {
+        self.notice
     }
 
-    pub fn unreadable(self) -> Signal<Option<String>> {
-        self.unreadable.into()
+    pub fn unreadable(self) -> ReadSignal<Option<String>> {
+        self.unreadable
     }
 
-    pub fn screen(self) -> Signal<Screen> {
-        self.screen.into()
+    pub fn screen(self) -> ReadSignal<Screen> {
+        self.screen.0
     }
 
-    pub fn read_only(self) -> Signal<Option<u32>> {
-        self.read_only.into()
+    pub fn read_only(self) -> ReadSignal<Option<u32>> {
+        self.read_only.0
     }
 
     /// The id of the open draft.
-    pub fn draft_id(self) -> Signal<String> {
-        self.draft_id.into()
+    pub fn draft_id(self) -> ReadSignal<String> {
+        self.draft_id.0
     }
 
-    pub fn library_version(self) -> Signal<u32> {
-        self.library_version.into()
+    pub fn library_version(self) -> ReadSignal<u32> {
+        self.library_version.0
     }
 
-    pub fn used(self) -> Signal<u64> {
-        self.used.into()
+    pub fn used(self) -> ReadSignal<u64> {
+        self.used.0
     }
 
-    pub fn persistent(self) -> Signal<Option<bool>> {
-        self.persistent.into()
+    pub fn persistent(self) -> ReadSignal<Option<bool>> {
+        self.persistent.0
     }
 
     /// Records the browser's answer to the request to keep this site's storage.
     pub fn set_persistent(self, granted: Option<bool>) {
-        self.persistent.set(granted);
+        self.persistent.1.set(granted);
     }
 
     pub fn show_editor(self) {
-        self.screen.set(Screen::Editor);
+        self.screen.1.set(Screen::Editor);
     }
 
     /// Shows the Reports screen; the open draft is written first, so the list shows it as it is.
     pub fn show_reports(self) {
         self.flush();
-        self.screen.set(Screen::Reports);
+        self.screen.1.set(Screen::Reports);
     }
 
     /// Called on every change of the report: the draft is written once typing pauses.
@@ -198,7 +201,7 @@ impl Session {
         if let Some(started) = started {
             self.show_started(started);
         }
-        self.screen.set(Screen::Editor);
+        self.screen.1.set(Screen::Editor);
     }
 
     /// Opens `document` (an import, a template, a duplicate) as a new draft in the editor; it
@@ -213,7 +216,7 @@ impl Session {
         if let Some(started) = started {
             self.show_started(started);
         }
-        self.screen.set(Screen::Editor);
+        self.screen.1.set(Screen::Editor);
     }
 
     /// Opens a copy of stored draft `id` as a new draft.
@@ -232,7 +235,7 @@ impl Session {
             .unwrap_or(Err(ReadError::NotAReport));
         self.after_save();
         self.show(opened?);
-        self.screen.set(Screen::Editor);
+        self.screen.1.set(Screen::Editor);
         Ok(())
     }
 
@@ -264,7 +267,7 @@ impl Session {
             self.show(report);
         }
         self.sync();
-        if self.status.get_untracked() == SaveStatus::Conflict {
+        if self.status.0.get_untracked() == SaveStatus::Conflict {
             self.cancel_pending_save();
         }
         self.library_changed();
@@ -307,7 +310,7 @@ impl Session {
     /// the open draft as it is on screen (its stored copy may lag behind).
     pub fn photos_in_use(self) -> PhotoUse {
         let mut usage = self.with_library(PhotoUse::of_library).unwrap_or_default();
-        let open = self.draft_id.get_untracked();
+        let open = self.draft_id.0.get_untracked();
         usage.remove_draft(&open);
         self.report.with_untracked(|report| usage.add(&open, report));
         usage
@@ -344,9 +347,9 @@ impl Session {
     /// Tells lists that the library changed, and measures storage again.
     pub fn library_changed(self) {
         if let Some(used) = self.with_library(|library| library.used()) {
-            self.used.set(used);
+            self.used.1.set(used);
         }
-        self.library_version.update(|n| *n += 1);
+        self.library_version.1.update(|n| *n += 1);
     }
 
     fn with_draft<R>(self, work: impl FnOnce(&mut Draft) -> R) -> Option<R> {
@@ -360,21 +363,21 @@ impl Session {
         else {
             return;
         };
-        if self.status.get_untracked() != status {
-            self.status.set(status);
+        if self.status.0.get_untracked() != status {
+            self.status.1.set(status);
         }
-        if self.read_only.get_untracked() != read_only {
-            self.read_only.set(read_only);
+        if self.read_only.0.get_untracked() != read_only {
+            self.read_only.1.set(read_only);
         }
-        if self.draft_id.get_untracked() != id {
-            self.draft_id.set(id);
+        if self.draft_id.0.get_untracked() != id {
+            self.draft_id.1.set(id);
         }
     }
 
     /// After a write: mirror its outcome, retry a failed one, and refresh the lists.
     fn after_save(self) {
         self.sync();
-        if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+        if matches!(self.status.0.get_untracked(), SaveStatus::Failed(_)) {
             // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
             let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
             self.pending_save.set_value(retry);
@@ -392,7 +395,7 @@ impl Session {
     fn show_started(self, started: Started) {
         let Started { report, photo_copies, embedded } = started;
         self.show(report);
-        photos::copy_photos(self.draft_id.get_untracked(), self.draft_id.into(), photo_copies, embedded);
+        photos::copy_photos(self.draft_id.0.get_untracked(), self.draft_id.0, photo_copies, embedded);
     }
 
     fn cancel_pending_save(self) {
