@@ -12,3 +12,4 @@ pub mod photos;
 pub mod report;
 pub mod strict_json;
 pub mod templates;
+pub mod whole_number;
