@@ -7,6 +7,8 @@ use taqrir::core::document::Document;
 use taqrir::core::drafts::{utf16_len, KeyValueStore, Library, Opened, StoreError, LOCAL_STORAGE_QUOTA};
 use taqrir::core::report::Report;
 use taqrir::ui::local_store::LocalStore;
+use taqrir::ui::store_error::store_error;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -86,4 +88,21 @@ fn a_library_in_local_storage_reopens_and_counts_usage_as_the_browser_does() {
     }
     assert_eq!(reopened.used(), counted as u64);
     empty_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_errors_are_read_one_way_for_drafts_and_photos() {
+    let exception = |name: &str| {
+        JsValue::from(web_sys::DomException::new_with_message_and_name("refused", name).expect("a DOMException"))
+    };
+    for name in ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"] {
+        assert_eq!(store_error(&exception(name)), StoreError::QuotaExceeded, "{name}");
+    }
+    // Local storage blocked by settings, IndexedDB in a private mode or closed by the browser.
+    for name in ["SecurityError", "InvalidStateError", "NotAllowedError"] {
+        assert_eq!(store_error(&exception(name)), StoreError::Unavailable, "{name}");
+    }
+    assert_eq!(store_error(&exception("UnknownError")), StoreError::Refused { name: "UnknownError".into() });
+    assert_eq!(store_error(&js_sys::Error::new("boom").into()), StoreError::Refused { name: "Error".into() });
+    assert_eq!(store_error(&JsValue::NULL), StoreError::Refused { name: "unknown error".into() });
 }

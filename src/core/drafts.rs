@@ -7,6 +7,7 @@
 
 use crate::core::document::{read_document, read_newer_document, write_document, Document, ReadError};
 use crate::core::report::Report;
+pub use crate::core::store_error::StoreError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -14,17 +15,6 @@ pub const INDEX_KEY: &str = "taqrir.index";
 /// Where an index that cannot be read is set aside, byte for byte, before a new one is written.
 pub const DAMAGED_INDEX_KEY: &str = "taqrir.index.damaged";
 pub const DRAFT_KEY_PREFIX: &str = "taqrir.draft.";
-
-/// Why storage refused an operation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
-    /// The browser's quota for this site is used up.
-    QuotaExceeded,
-    /// Storage cannot be used at all (blocked by settings, some private modes).
-    Unavailable,
-    /// Anything else the browser reported.
-    Other(String),
-}
 
 /// The little a draft library needs from a key-value storage.
 pub trait KeyValueStore {
@@ -408,7 +398,7 @@ impl<S: KeyValueStore> Library<S> {
         deleted_ms: Option<f64>,
     ) -> Result<(), StoreError> {
         if self.raw(id).is_some() {
-            return Err(StoreError::Other(format!("draft {id} exists")));
+            return Err(StoreError::DraftExists);
         }
         self.store.set(&Self::draft_key(id), text)?;
         let mut summary = summarize(id, text);
@@ -451,7 +441,7 @@ impl<S: KeyValueStore> Library<S> {
     /// Renames a draft: its stored report's title and its index entry.
     pub fn rename(&mut self, id: &str, title: &str, now_ms: f64) -> Result<(), SaveError> {
         let Opened::Draft(mut document, rev) = self.open_draft(id) else {
-            return Err(SaveError::Store(StoreError::Other(format!("draft {id} cannot be read"))));
+            return Err(SaveError::Store(StoreError::DraftUnreadable));
         };
         document.report.title = title.to_owned();
         let last_open = self.index.last_open.clone();
@@ -747,7 +737,7 @@ pub(crate) mod tests {
     impl KeyValueStore for Unreadable {
         fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
             if self.failing {
-                Err(StoreError::Other("read failed".into()))
+                Err(StoreError::Refused { name: "UnknownError".into() })
             } else {
                 self.inner.get(key)
             }
@@ -769,11 +759,25 @@ pub(crate) mod tests {
         library.save("a", &titled("First"), 1.0, 0).unwrap();
         library.save("b", &titled("Second"), 2.0, 0).unwrap();
         library.store_mut().failing = true;
-        assert!(matches!(library.save("c", &titled("Third"), 3.0, 0), Err(SaveError::Store(StoreError::Other(_)))));
+        assert!(matches!(
+            library.save("c", &titled("Third"), 3.0, 0),
+            Err(SaveError::Store(StoreError::Refused { .. }))
+        ));
         assert!(library.delete("a", 4.0).is_err());
         library.store_mut().failing = false;
         let reopened = Library::open(library.store().inner.clone());
         assert_eq!(reopened.search("").iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+    }
+
+    #[test]
+    fn refusals_of_the_library_itself_have_kinds_of_their_own() {
+        let mut library = Library::open(MemoryStore::new());
+        library.save("a", &titled("First"), 1.0, 0).unwrap();
+        assert_eq!(library.add_raw("a", &write_document(&titled("Other")), 2.0, None), Err(StoreError::DraftExists));
+        library.store_mut().set(&key("b"), "{not a report").unwrap();
+        let mut library = Library::open(library.store().clone());
+        assert_eq!(library.rename("b", "New title", 3.0), Err(SaveError::Store(StoreError::DraftUnreadable)));
+        assert_eq!(library.raw("b").as_deref(), Some("{not a report"));
     }
 
     #[test]

@@ -78,6 +78,8 @@ messages! {
     PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
     // Exports that wait for the photos, or say which are missing
     ExportPreparing, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
+    // Storage errors
+    StoreFull, StoreUnavailable, StoreRefused, StoreDraftExists, StoreDraftUnreadable, DeleteFailed, RestoreFailed,
 }
 
 /// The name of an activity type.
@@ -187,7 +189,8 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
 
 /// Messages that depend on a count: their text has one form per plural category of the language,
 /// separated by ` | ` (English and Sorani: one, other; Arabic: zero, one, two, few, many, other).
-pub const PLURALS: &[Msg] = &[Msg::RestoreDone, Msg::RestoreAlreadyHere, Msg::RestoreToTrash, Msg::RestoreStorageFull];
+pub const PLURALS: &[Msg] =
+    &[Msg::RestoreDone, Msg::RestoreAlreadyHere, Msg::RestoreToTrash, Msg::RestoreStorageFull, Msg::RestoreFailed];
 
 /// Which of `lang`'s plural forms a count of `n` takes (the CLDR rules for cardinals).
 fn plural_form(lang: Language, n: u64) -> usize {

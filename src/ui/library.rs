@@ -70,9 +70,15 @@ pub fn ReportsScreen() -> impl IntoView {
         }
     };
     let duplicate = move |id: String| session.duplicate(&id);
-    let delete = move |summary: DraftSummary| {
-        let _ = session.delete(&summary.id);
-        deleted.set(Some((summary.id, summary.title)));
+    let delete = move |summary: DraftSummary| match session.delete(&summary.id) {
+        Ok(()) => {
+            error.set(None);
+            deleted.set(Some((summary.id, summary.title)));
+        }
+        Err(problem) => {
+            deleted.set(None);
+            error.set(Some(problem.delete_failed(i18n.language(), &summary.title)));
+        }
     };
     let undo = move |_| {
         if let Some((id, _)) = deleted.get_untracked() {
@@ -403,9 +409,8 @@ fn StorageAndBackups() -> impl IntoView {
             let (message, photos) = match result {
                 Some(Ok(restored)) => (Ok(restored.message(lang)), restored.photos),
                 Some(Err(RestoreError::Read(error))) => (Err(error.message(lang)), Vec::new()),
-                Some(Err(RestoreError::Store { restored, .. })) => {
-                    let added = restored.added as u64;
-                    (Err(i18n::plural(lang, Msg::RestoreStorageFull, added, &[])), restored.photos)
+                Some(Err(RestoreError::Store { restored, error })) => {
+                    (Err(error.restore_stopped(lang, restored.added)), restored.photos)
                 }
                 None => return,
             };

@@ -1,8 +1,8 @@
 //! The browser's local storage behind the core's `KeyValueStore`.
 
 use crate::core::drafts::{KeyValueStore, StoreError};
+use crate::ui::store_error::store_error;
 use gloo_storage::Storage as _;
-use wasm_bindgen::{JsCast, JsValue};
 
 pub struct LocalStore {
     storage: web_sys::Storage,
@@ -22,30 +22,21 @@ impl LocalStore {
     }
 }
 
-fn store_error(error: JsValue) -> StoreError {
-    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
-        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
-        Some(name) if name == "SecurityError" => StoreError::Unavailable,
-        Some(name) => StoreError::Other(name),
-        None => StoreError::Other(format!("{error:?}")),
-    }
-}
-
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage.get_item(key).map_err(store_error)
+        self.storage.get_item(key).map_err(|e| store_error(&e))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage.set_item(key, value).map_err(store_error)
+        self.storage.set_item(key, value).map_err(|e| store_error(&e))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.storage.remove_item(key).map_err(store_error)
+        self.storage.remove_item(key).map_err(|e| store_error(&e))
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let length = self.storage.length().map_err(store_error)?;
+        let length = self.storage.length().map_err(|e| store_error(&e))?;
         Ok((0..length).filter_map(|i| self.storage.key(i).ok().flatten()).collect())
     }
 }

@@ -13,6 +13,7 @@ mod persistence;
 pub mod photo_store;
 mod photos;
 mod session;
+pub mod store_error;
 mod timing;
 mod updates;
 

@@ -3,9 +3,11 @@
 //! One database, `taqrir-photos`, with one object store, `photos`, keyed by photo id. Each record
 //! is `{ id, draft, blob, bytes, added }`: the downscaled image as a `Blob`, the id of the draft
 //! that owns it (indexed, so a draft's photos can be listed and erased together), its size in
-//! bytes and when it was stored (ms since the epoch). Every failure is a [`PhotoStoreError`],
+//! bytes and when it was stored (ms since the epoch). Every failure is a [`StoreError`],
 //! never a panic.
 
+use crate::core::drafts::StoreError;
+use crate::ui::store_error::store_error;
 use js_sys::{Array, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,17 +20,6 @@ const DATABASE: &str = "taqrir-photos";
 const STORE: &str = "photos";
 const BY_DRAFT: &str = "draft";
 
-/// Why the photo store refused an operation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PhotoStoreError {
-    /// The browser's quota for this site is used up.
-    QuotaExceeded,
-    /// IndexedDB cannot be used (missing, blocked by settings, some private modes).
-    Unavailable,
-    /// Anything else the browser reported.
-    Other(String),
-}
-
 /// One stored photo.
 #[derive(Clone, Debug)]
 pub struct StoredPhoto {
@@ -37,19 +28,6 @@ pub struct StoredPhoto {
     pub blob: web_sys::Blob,
     pub bytes: f64,
     pub added_ms: f64,
-}
-
-fn error_from(value: &JsValue) -> PhotoStoreError {
-    match value.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
-        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            PhotoStoreError::QuotaExceeded
-        }
-        Some(name) if matches!(name.as_str(), "SecurityError" | "InvalidStateError" | "NotAllowedError") => {
-            PhotoStoreError::Unavailable
-        }
-        Some(name) => PhotoStoreError::Other(name),
-        None => PhotoStoreError::Other(value.as_string().unwrap_or_else(|| "unknown error".to_owned())),
-    }
 }
 
 type Handler = Closure<dyn FnMut(web_sys::Event)>;
@@ -100,8 +78,8 @@ async fn settle(
 }
 
 /// The result of `request` once it succeeds.
-async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, PhotoStoreError> {
-    let request = request.map_err(|e| error_from(&e))?;
+async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, StoreError> {
+    let request = request.map_err(|e| store_error(&e))?;
     let (done, failed) = (request.clone(), request.clone());
     settle(
         &request,
@@ -111,12 +89,12 @@ async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, PhotoS
         Rc::new(move || failed.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL)),
     )
     .await
-    .map_err(|e| error_from(&e))
+    .map_err(|e| store_error(&e))
 }
 
 /// Waits until `transaction` has committed. A failed write aborts the transaction, whose error
 /// is then the write's (a full disk shows as `QuotaExceededError` here).
-async fn committed(transaction: &IdbTransaction) -> Result<(), PhotoStoreError> {
+async fn committed(transaction: &IdbTransaction) -> Result<(), StoreError> {
     let failed = transaction.clone();
     settle(
         transaction,
@@ -127,17 +105,17 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), PhotoStoreError> 
     )
     .await
     .map(|_| ())
-    .map_err(|e| error_from(&e))
+    .map_err(|e| store_error(&e))
 }
 
 /// Opens the database at `version` (its current one when `None`; a new database starts at 1),
 /// creating the object store and its index when missing.
-async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<IdbDatabase, PhotoStoreError> {
+async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<IdbDatabase, StoreError> {
     let open = match version {
         Some(version) => factory.open_with_u32(DATABASE, version),
         None => factory.open(DATABASE),
     }
-    .map_err(|_| PhotoStoreError::Unavailable)?;
+    .map_err(|_| StoreError::Unavailable)?;
     let upgrading = open.clone();
     let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         let Some(db) = upgrading.result().ok().and_then(|r| r.dyn_into::<IdbDatabase>().ok()) else { return };
@@ -156,23 +134,23 @@ async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<
     drop(on_upgrade);
     result
         .map_err(|e| match e {
-            PhotoStoreError::QuotaExceeded => e,
-            _ => PhotoStoreError::Unavailable,
+            StoreError::QuotaExceeded => e,
+            _ => StoreError::Unavailable,
         })?
         .dyn_into()
-        .map_err(|_| PhotoStoreError::Unavailable)
+        .map_err(|_| StoreError::Unavailable)
 }
 
 /// The open database, opened (and created) on first use.
-async fn database() -> Result<IdbDatabase, PhotoStoreError> {
+async fn database() -> Result<IdbDatabase, StoreError> {
     if let Some(db) = DB.with(|db| db.borrow().clone()) {
         return Ok(db);
     }
     let factory = web_sys::window()
-        .ok_or(PhotoStoreError::Unavailable)?
+        .ok_or(StoreError::Unavailable)?
         .indexed_db()
-        .map_err(|_| PhotoStoreError::Unavailable)?
-        .ok_or(PhotoStoreError::Unavailable)?;
+        .map_err(|_| StoreError::Unavailable)?
+        .ok_or(StoreError::Unavailable)?;
     let mut db = open_at(&factory, None).await?;
     if !db.object_store_names().contains(STORE) {
         // A database of that name without the store (made by something else): add the store
@@ -194,14 +172,14 @@ async fn database() -> Result<IdbDatabase, PhotoStoreError> {
 }
 
 /// The `photos` object store in a new transaction.
-async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), PhotoStoreError> {
+async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
     let db = database().await?;
     let transaction = db.transaction_with_str_and_mode(STORE, mode).map_err(|e| {
         // A closed connection (the browser dropped it): open again next time.
         DB.with(|slot| slot.borrow_mut().take());
-        error_from(&e)
+        store_error(&e)
     })?;
-    let store = transaction.object_store(STORE).map_err(|e| error_from(&e))?;
+    let store = transaction.object_store(STORE).map_err(|e| store_error(&e))?;
     Ok((transaction, store))
 }
 
@@ -220,7 +198,7 @@ fn stored_photo(record: &JsValue) -> Option<StoredPhoto> {
 }
 
 /// Stores `blob` as photo `id` of draft `draft` (replacing a photo with that id).
-pub async fn put(id: &str, draft: &str, blob: &web_sys::Blob) -> Result<(), PhotoStoreError> {
+pub async fn put(id: &str, draft: &str, blob: &web_sys::Blob) -> Result<(), StoreError> {
     let record = Object::new();
     let set = |name: &str, value: &JsValue| Reflect::set(&record, &JsValue::from_str(name), value).map(|_| ());
     set("id", &id.into())
@@ -228,24 +206,24 @@ pub async fn put(id: &str, draft: &str, blob: &web_sys::Blob) -> Result<(), Phot
         .and_then(|_| set("blob", blob))
         .and_then(|_| set("bytes", &blob.size().into()))
         .and_then(|_| set("added", &js_sys::Date::now().into()))
-        .map_err(|e| error_from(&e))?;
+        .map_err(|e| store_error(&e))?;
     let (transaction, store) = store(IdbTransactionMode::Readwrite).await?;
     if let Err(error) = store.put(&record) {
         let _ = transaction.abort();
-        return Err(error_from(&error));
+        return Err(store_error(&error));
     }
     committed(&transaction).await
 }
 
 /// Photo `id`, if it is stored.
-pub async fn get(id: &str) -> Result<Option<StoredPhoto>, PhotoStoreError> {
+pub async fn get(id: &str) -> Result<Option<StoredPhoto>, StoreError> {
     let (_transaction, store) = store(IdbTransactionMode::Readonly).await?;
     let record = request(store.get(&id.into())).await?;
     Ok(stored_photo(&record))
 }
 
 /// Erases the photos `ids`; ids that are not stored are ignored.
-pub async fn delete(ids: &[String]) -> Result<(), PhotoStoreError> {
+pub async fn delete(ids: &[String]) -> Result<(), StoreError> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -253,29 +231,29 @@ pub async fn delete(ids: &[String]) -> Result<(), PhotoStoreError> {
     for id in ids {
         if let Err(error) = store.delete(&id.into()) {
             let _ = transaction.abort();
-            return Err(error_from(&error));
+            return Err(store_error(&error));
         }
     }
     committed(&transaction).await
 }
 
 /// Every photo of draft `draft`.
-pub async fn list_by_draft(draft: &str) -> Result<Vec<StoredPhoto>, PhotoStoreError> {
+pub async fn list_by_draft(draft: &str) -> Result<Vec<StoredPhoto>, StoreError> {
     let (_transaction, store) = store(IdbTransactionMode::Readonly).await?;
-    let index = store.index(BY_DRAFT).map_err(|e| error_from(&e))?;
+    let index = store.index(BY_DRAFT).map_err(|e| store_error(&e))?;
     let records = request(index.get_all_with_key(&draft.into())).await?;
     Ok(records.dyn_into::<Array>().map(|a| a.iter().filter_map(|r| stored_photo(&r)).collect()).unwrap_or_default())
 }
 
 /// Every stored photo.
-pub async fn list_all() -> Result<Vec<StoredPhoto>, PhotoStoreError> {
+pub async fn list_all() -> Result<Vec<StoredPhoto>, StoreError> {
     let (_transaction, store) = store(IdbTransactionMode::Readonly).await?;
     let records = request(store.get_all()).await?;
     Ok(records.dyn_into::<Array>().map(|a| a.iter().filter_map(|r| stored_photo(&r)).collect()).unwrap_or_default())
 }
 
 /// Erases every photo of the drafts `drafts`.
-pub async fn delete_drafts(drafts: &[String]) -> Result<(), PhotoStoreError> {
+pub async fn delete_drafts(drafts: &[String]) -> Result<(), StoreError> {
     let mut ids = Vec::new();
     for draft in drafts {
         ids.extend(list_by_draft(draft).await?.into_iter().map(|photo| photo.id));

@@ -5,10 +5,11 @@
 //! The bytes are kept by [`crate::ui::photo_store`]; the report holds only [`PhotoRef`]s.
 
 use crate::core::backup::RestoredPhoto;
+use crate::core::drafts::StoreError;
 use crate::core::i18n::Msg;
 use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, PhotoUse, IMAGE_TYPES, JPEG_QUALITY};
 use crate::core::report::{PhotoRef, Report};
-use crate::ui::photo_store::{self, PhotoStoreError};
+use crate::ui::photo_store;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashSet};
@@ -21,16 +22,16 @@ pub enum PhotoError {
     /// The file is not an image this browser can decode.
     Unreadable,
     /// The image could not be stored.
-    Store(PhotoStoreError),
+    Store(StoreError),
 }
 
 impl PhotoError {
     pub fn message(&self) -> Msg {
         match self {
             PhotoError::Unreadable => Msg::PhotoUnreadable,
-            PhotoError::Store(PhotoStoreError::QuotaExceeded) => Msg::PhotoNoSpace,
-            PhotoError::Store(PhotoStoreError::Unavailable) => Msg::PhotoStorageUnavailable,
-            PhotoError::Store(PhotoStoreError::Other(_)) => Msg::PhotoFailed,
+            PhotoError::Store(StoreError::QuotaExceeded) => Msg::PhotoNoSpace,
+            PhotoError::Store(StoreError::Unavailable) => Msg::PhotoStorageUnavailable,
+            PhotoError::Store(_) => Msg::PhotoFailed,
         }
     }
 }
