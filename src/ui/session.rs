@@ -178,27 +178,19 @@ impl Session {
 
     /// Writes what is not yet written (the tab is being hidden or closed).
     pub fn flush(self) {
-        self.cancel_pending_save();
-        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.flush(report))).flatten();
-        self.after_save();
-        if let Some(started) = started {
+        if let Some(started) = self.write(Draft::flush).flatten() {
             self.show_started(started);
         }
     }
 
     /// Writes the open draft now.
     pub fn save_now(self) {
-        self.cancel_pending_save();
-        measured("autosave", || self.report.with_untracked(|report| self.with_draft(|draft| draft.save(report))));
-        self.after_save();
+        measured("autosave", || self.write(Draft::save));
     }
 
     /// Starts a blank draft in the editor; the current one is written first.
     pub fn new_report(self) {
-        self.cancel_pending_save();
-        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.new_report(report)));
-        self.after_save();
-        if let Some(started) = started {
+        if let Some(started) = self.write(Draft::new_report) {
             self.show_started(started);
         }
         self.screen.1.set(Screen::Editor);
@@ -209,11 +201,7 @@ impl Session {
     /// from the file's embedded photos or else copied from the draft it came from; the text does
     /// not wait for them.
     pub fn open_document(self, document: Document) {
-        self.cancel_pending_save();
-        let started =
-            self.report.with_untracked(|report| self.with_draft(|draft| draft.open_document(report, document)));
-        self.after_save();
-        if let Some(started) = started {
+        if let Some(started) = self.write(|draft, report| draft.open_document(report, document)) {
             self.show_started(started);
         }
         self.screen.1.set(Screen::Editor);
@@ -228,12 +216,7 @@ impl Session {
 
     /// Opens the stored draft `id` in the editor; the current one is written first.
     pub fn open_stored(self, id: &str) -> Result<(), ReadError> {
-        self.cancel_pending_save();
-        let opened = self
-            .report
-            .with_untracked(|report| self.with_draft(|draft| draft.open_stored(report, id)))
-            .unwrap_or(Err(ReadError::NotAReport));
-        self.after_save();
+        let opened = self.write(|draft, report| draft.open_stored(report, id)).unwrap_or(Err(ReadError::NotAReport));
         self.show(opened?);
         self.screen.1.set(Screen::Editor);
         Ok(())
@@ -242,9 +225,7 @@ impl Session {
     /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the
     /// other tab's version stays as it was saved.
     pub fn keep_mine_as_copy(self) {
-        let started = self.report.with_untracked(|report| self.with_draft(|draft| draft.keep_mine_as_copy(report)));
-        self.after_save();
-        if let Some(started) = started {
+        if let Some(started) = self.write(Draft::keep_mine_as_copy) {
             self.show_started(started);
         }
     }
@@ -252,11 +233,9 @@ impl Session {
     /// Resolves a conflict by showing the version the other tab saved, dropping this tab's
     /// unsaved changes (the person chose to).
     pub fn load_saved_version(self) {
-        self.cancel_pending_save();
-        if let Some(Ok(report)) = self.with_draft(Draft::load_saved_version) {
+        if let Some(Ok(report)) = self.write(|draft, _| draft.load_saved_version()) {
             self.show(report);
         }
-        self.after_save();
     }
 
     /// Another tab changed storage: follow the open draft if it was saved there, or show the
@@ -276,12 +255,7 @@ impl Session {
     /// Moves draft `id` to the trash. Deleting the open draft moves the editor to another draft
     /// (see [`OpenDraft::delete`]).
     pub fn delete(self, id: &str) -> Result<(), StoreError> {
-        self.cancel_pending_save();
-        let deleted = self
-            .report
-            .with_untracked(|report| self.with_draft(|draft| draft.delete(report, id)))
-            .unwrap_or(Err(StoreError::Unavailable));
-        self.after_save();
+        let deleted = self.write(|draft, report| draft.delete(report, id)).unwrap_or(Err(StoreError::Unavailable));
         if let Some(report) = deleted? {
             self.show(report);
         }
@@ -374,8 +348,11 @@ impl Session {
         }
     }
 
-    /// After a write: mirror its outcome, retry a failed one, and refresh the lists.
-    fn after_save(self) {
+    /// Runs an event of the open draft that may write it, with the report as it is on screen;
+    /// then mirrors the outcome, retries a failed write, and refreshes the lists.
+    fn write<R>(self, event: impl FnOnce(&mut Draft, &Report) -> R) -> Option<R> {
+        self.cancel_pending_save();
+        let result = self.report.with_untracked(|report| self.with_draft(|draft| event(draft, report)));
         self.sync();
         if matches!(self.status.0.get_untracked(), SaveStatus::Failed(_)) {
             // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
@@ -383,6 +360,7 @@ impl Session {
             self.pending_save.set_value(retry);
         }
         self.library_changed();
+        result
     }
 
     /// Puts `report` in the editor.
