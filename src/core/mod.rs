@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod open_draft;
 pub mod photos;
 pub mod report;
+pub mod store;
 pub mod store_error;
 pub mod strict_json;
 pub mod templates;
