@@ -17,7 +17,8 @@
 use crate::core::document::{read_document, write_document, Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, StoreError};
 use crate::core::i18n::{plural, Msg};
-use crate::core::photos::{valid_photos, PhotoData, PhotoUse};
+use crate::core::photo_use::PhotoUse;
+use crate::core::photos::{valid_photos, PhotoData};
 use crate::core::report::Language;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;

@@ -7,7 +7,8 @@
 use crate::core::backup::RestoredPhoto;
 use crate::core::drafts::StoreError;
 use crate::core::i18n::Msg;
-use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, PhotoUse, IMAGE_TYPES, JPEG_QUALITY};
+use crate::core::photo_use::PhotoUse;
+use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, IMAGE_TYPES, JPEG_QUALITY};
 use crate::core::report::{PhotoRef, Report};
 use crate::ui::photo_store;
 use leptos::prelude::*;

@@ -9,7 +9,7 @@ pub use crate::core::open_draft::SaveStatus;
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, StoreError};
 use crate::core::open_draft::{Environment, OpenDraft, Started};
-use crate::core::photos::PhotoUse;
+use crate::core::photo_use::PhotoUse;
 use crate::core::report::{Report, ReportStoreFields};
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
