@@ -423,38 +423,13 @@ pub fn blank_document() -> Document {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::core::report::SCHEMA_VERSION;
-
-    /// A document with just a title (shared with the backup tests).
-    pub(crate) fn titled(title: &str) -> Document {
-        let mut report = Report::blank();
-        report.title = title.into();
-        Document::new(report)
-    }
+    use crate::core::test_support::{titled, Shared};
 
     fn key(id: &str) -> String {
         Library::<MemoryStore>::draft_key(id)
-    }
-
-    /// Two tabs: two libraries over one storage.
-    #[derive(Clone, Default)]
-    struct Shared(std::rc::Rc<std::cell::RefCell<MemoryStore>>);
-
-    impl KeyValueStore for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            self.0.borrow().get(key)
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().set(key, value)
-        }
-        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, StoreError> {
-            self.0.borrow().keys()
-        }
     }
 
     #[test]

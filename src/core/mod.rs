@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod export;
 pub mod field;
 pub mod i18n;
+pub mod ids;
 pub mod open_draft;
 pub mod photo_use;
 pub mod photos;
@@ -15,4 +16,6 @@ pub mod store;
 pub mod store_error;
 pub mod strict_json;
 pub mod templates;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod whole_number;

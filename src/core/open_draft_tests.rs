@@ -1,27 +1,9 @@
 use super::*;
 use crate::core::drafts::{MemoryStore, StoreError};
 use crate::core::report::{Attachment, PhotoRef};
+use crate::core::test_support::Shared;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// Two tabs: two libraries over one storage.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl KeyValueStore for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.borrow().keys()
-    }
-}
 
 /// A clock that moves one millisecond per reading, and numbered ids; each tab its own prefix.
 struct Counter {

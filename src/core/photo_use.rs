@@ -58,16 +58,13 @@ impl PhotoUse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::report::{Attachment, PhotoRef};
+    use crate::core::test_support::with_photos;
 
     #[test]
     fn a_photo_is_in_use_while_any_draft_refers_to_it_trash_and_unreadable_drafts_included() {
-        use crate::core::document::{write_document, Document};
+        use crate::core::document::write_document;
         use crate::core::drafts::MemoryStore;
-        let with_photos = |ids: &[&str]| {
-            let photos = ids.iter().map(|id| PhotoRef { id: (*id).into(), caption: String::new() }).collect();
-            Document::new(Report { attachments: vec![Attachment { photos, ..Default::default() }], ..Report::blank() })
-        };
+        let with_photos = |ids: &[&str]| with_photos("", ids);
         let mut library = Library::open(MemoryStore::new());
         library.save("open", &with_photos(&["p1", "p2"]), 0.0, 0).unwrap();
         library.save("trashed", &with_photos(&["p3"]), 1.0, 0).unwrap();

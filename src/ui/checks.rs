@@ -6,6 +6,7 @@ use crate::core::checks::{check_report, Problem};
 use crate::core::i18n::Msg;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
+use crate::ui::timing::Debounce;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -25,17 +26,14 @@ impl Checks {
         let run = move || {
             checks.run();
         };
-        let pending = StoredValue::new_local(None::<TimeoutHandle>);
+        let pending = Debounce::new();
         Effect::new(move |previous: Option<()>| {
             session.report().track();
             if previous.is_none() {
                 run();
                 return;
             }
-            if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
-            pending.set_value(set_timeout_with_handle(run, CHECK_DELAY).ok());
+            pending.schedule(CHECK_DELAY, run);
         });
         provide_context(checks);
         checks

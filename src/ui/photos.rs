@@ -7,6 +7,7 @@
 use crate::core::backup::RestoredPhoto;
 use crate::core::drafts::StoreError;
 use crate::core::i18n::Msg;
+use crate::core::ids;
 use crate::core::photo_use::PhotoUse;
 use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, IMAGE_TYPES, JPEG_QUALITY};
 use crate::core::report::{PhotoRef, Report};
@@ -97,21 +98,8 @@ impl Photos {
 
 /// A photo id unique across the drafts of a browser: time plus randomness, in base 36.
 pub fn new_photo_id() -> String {
-    let time = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
-    format!("p{}-{}", base36(time), base36(random))
-}
-
-fn base36(mut n: u64) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.into_iter().rev().collect()
+    ids::photo_id(js_sys::Date::now() as u64, random)
 }
 
 /// Decodes the image in `file`, draws it with its longest side at most 1600 px on a white
@@ -193,6 +181,13 @@ pub async fn add_photo(file: &web_sys::Blob, draft: &str) -> Result<String, Phot
     Ok(id)
 }
 
+/// A stored photo as a `data:` URL, if it is of a type a file may carry.
+async fn as_data_url(blob: &web_sys::Blob) -> Option<String> {
+    let mime = blob.type_();
+    let mime = IMAGE_TYPES.into_iter().find(|t| *t == mime)?;
+    Some(data_url(mime, &photo_store::blob_bytes(blob).await?))
+}
+
 /// The photos of `report` as `data:` URLs, for an export. Photos that are not stored in this
 /// browser are left out.
 pub async fn photo_data(report: &Report) -> PhotoData {
@@ -200,10 +195,8 @@ pub async fn photo_data(report: &Report) -> PhotoData {
     let mut data = PhotoData::new();
     for id in ids {
         let Ok(Some(photo)) = photo_store::get(id).await else { continue };
-        let mime = photo.blob.type_();
-        let Some(mime) = IMAGE_TYPES.into_iter().find(|t| *t == mime) else { continue };
-        if let Some(bytes) = photo_store::blob_bytes(&photo.blob).await {
-            data.insert(id.to_owned(), data_url(mime, &bytes));
+        if let Some(url) = as_data_url(&photo.blob).await {
+            data.insert(id.to_owned(), url);
         }
     }
     data
@@ -216,10 +209,8 @@ pub async fn photos_of_drafts(keep: impl Fn(&str) -> bool) -> PhotoData {
         if !keep(&photo.draft) {
             continue;
         }
-        let mime = photo.blob.type_();
-        let Some(mime) = IMAGE_TYPES.into_iter().find(|t| *t == mime) else { continue };
-        if let Some(bytes) = photo_store::blob_bytes(&photo.blob).await {
-            data.insert(photo.id, data_url(mime, &bytes));
+        if let Some(url) = as_data_url(&photo.blob).await {
+            data.insert(photo.id, url);
         }
     }
     data

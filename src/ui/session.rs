@@ -8,12 +8,13 @@ pub use crate::core::open_draft::SaveStatus;
 
 use crate::core::document::{Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, MemoryStore, StoreError};
+use crate::core::ids;
 use crate::core::open_draft::{Environment, OpenDraft, Started};
 use crate::core::photo_use::PhotoUse;
 use crate::core::report::{Report, ReportStoreFields};
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
-use crate::ui::timing::measured;
+use crate::ui::timing::{measured, Debounce};
 use leptos::prelude::*;
 use reactive_stores::Store;
 use std::time::Duration;
@@ -80,7 +81,7 @@ pub struct Session {
     /// `None` until it answers, or where it cannot.
     persistent: Shared<Option<bool>>,
     draft: StoredValue<Draft, LocalStorage>,
-    pending_save: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    pending_save: Debounce,
 }
 
 impl Session {
@@ -104,7 +105,7 @@ impl Session {
             used: signal(draft.library().used()),
             persistent: signal(None),
             draft: StoredValue::new_local(draft),
-            pending_save: StoredValue::new_local(None),
+            pending_save: Debounce::new(),
         }
     }
 
@@ -170,10 +171,8 @@ impl Session {
         if self.with_draft(Draft::edited) != Some(true) {
             return;
         }
-        self.cancel_pending_save();
         self.sync();
-        let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
-        self.pending_save.set_value(handle);
+        self.pending_save.schedule(SAVE_DELAY, move || self.save_now());
     }
 
     /// Writes what is not yet written (the tab is being hidden or closed).
@@ -247,7 +246,7 @@ impl Session {
         }
         self.sync();
         if self.status.0.get_untracked() == SaveStatus::Conflict {
-            self.cancel_pending_save();
+            self.pending_save.cancel();
         }
         self.library_changed();
     }
@@ -351,13 +350,12 @@ impl Session {
     /// Runs an event of the open draft that may write it, with the report as it is on screen;
     /// then mirrors the outcome, retries a failed write, and refreshes the lists.
     fn write<R>(self, event: impl FnOnce(&mut Draft, &Report) -> R) -> Option<R> {
-        self.cancel_pending_save();
+        self.pending_save.cancel();
         let result = self.report.with_untracked(|report| self.with_draft(|draft| event(draft, report)));
         self.sync();
         if matches!(self.status.0.get_untracked(), SaveStatus::Failed(_)) {
             // Space may be freed elsewhere (another tab, the person deleting drafts): retry.
-            let retry = set_timeout_with_handle(move || self.save_now(), RETRY_DELAY).ok();
-            self.pending_save.set_value(retry);
+            self.pending_save.schedule(RETRY_DELAY, move || self.save_now());
         }
         self.library_changed();
         result
@@ -375,31 +373,10 @@ impl Session {
         self.show(report);
         photos::copy_photos(self.draft_id.0.get_untracked(), self.draft_id.0, photo_copies, embedded);
     }
-
-    fn cancel_pending_save(self) {
-        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    }
 }
 
 /// A draft id unique enough for one browser: time plus randomness, in base 36.
 pub fn new_draft_id() -> String {
-    let time = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
-    format!("{}-{}", to_base36(time), to_base36(random))
-}
-
-fn to_base36(mut n: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    ids::draft_id(js_sys::Date::now() as u64, random)
 }

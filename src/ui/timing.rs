@@ -1,5 +1,9 @@
 //! User Timing measures (`performance.measure`) around the app's heavier operations, so the bench
-//! (and anyone in DevTools) can read how long they take without the app keeping statistics.
+//! (and anyone in DevTools) can read how long they take without the app keeping statistics; and
+//! [`Debounce`], the one way to wait for a pause.
+
+use leptos::prelude::*;
+use std::time::Duration;
 
 /// Runs `work` and records it as the measure `taqrir:<name>`.
 pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
@@ -29,4 +33,39 @@ pub fn measure_until_next_frame(name: &'static str) {
         performance.clear_marks_with_mark_name(&start);
         performance.clear_marks_with_mark_name(&end);
     });
+}
+
+/// One call that waits for a pause: scheduling it again replaces the call still waiting (the
+/// checks wait for typing to pause, autosave for typing and for a retry).
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    waiting: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Debounce {
+    pub fn new() -> Self {
+        Debounce { waiting: StoredValue::new_local(None) }
+    }
+
+    /// Runs `run` after `delay`, unless scheduled again or cancelled before.
+    pub fn schedule(self, delay: Duration, run: impl FnOnce() + 'static) {
+        self.cancel();
+        let waiting = self.waiting;
+        let handle = set_timeout_with_handle(
+            move || {
+                waiting.try_set_value(None);
+                run();
+            },
+            delay,
+        )
+        .ok();
+        self.waiting.try_set_value(handle);
+    }
+
+    /// Drops the call waiting, if any.
+    pub fn cancel(self) {
+        if let Some(handle) = self.waiting.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
 }
