@@ -1,0 +1,126 @@
+//! One draft in the Reports list, with its own rename state: open, duplicate, rename, delete.
+
+use super::{list_title, local_day_and_time, ListNotices};
+use crate::core::drafts::DraftSummary;
+use crate::core::i18n::Msg;
+use crate::ui::exports::{download, OutFile};
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::Session;
+use leptos::prelude::*;
+
+/// A draft of the list; one that cannot be read gets [`UnreadableRow`].
+#[component]
+pub fn DraftRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
+    if summary.unreadable {
+        return view! { <UnreadableRow summary notices /> }.into_any();
+    }
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let id = StoredValue::new(summary.id.clone());
+    let title = StoredValue::new(summary.title.clone());
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(summary.title.clone());
+    let input_id = format!("rename-{}", summary.id);
+    let date = if summary.date.is_empty() { "—".to_owned() } else { summary.date };
+    let updated = summary.updated_ms;
+    let edited_at = move || {
+        let (day, time) = local_day_and_time(updated, i18n.language());
+        format!("{day} {time}")
+    };
+
+    let open = move |_| {
+        if let Err(problem) = id.with_value(|id| session.open_stored(id)) {
+            notices.error.set(Some(problem.message(i18n.language())));
+        }
+    };
+    let duplicate = move |_| id.with_value(|id| session.duplicate(id));
+    let save_title = move |_| {
+        id.with_value(|id| session.rename(id, &new_title.get_untracked()));
+        renaming.set(false);
+    };
+    let delete = move |_| notices.delete(session, i18n.language(), id.get_value(), title.get_value());
+
+    view! {
+        <li class="draft">
+            <h3 class="draft__title" dir="auto">{list_title(i18n, summary.title)}</h3>
+            <p class="draft__meta">
+                {i18n.text(Msg::ActivityDate)} ": " <span dir="ltr">{date}</span> " · " {i18n.text(Msg::LastEdited)} ": "
+                {edited_at}
+            </p>
+            <Show when=move || renaming.get()>
+                <div class="field draft__rename">
+                    <label for=input_id.clone()>{i18n.text(Msg::ReportTitle)}</label>
+                    <input
+                        id=input_id.clone()
+                        type="text"
+                        dir="auto"
+                        prop:value=move || new_title.get()
+                        on:input:target=move |ev| new_title.set(ev.target().value())
+                    />
+                </div>
+            </Show>
+            <div class="draft__actions">
+                <button type="button" class="button button--primary" on:click=open>
+                    {i18n.text(Msg::Open)}
+                </button>
+                <button type="button" class="button" on:click=duplicate>
+                    {i18n.text(Msg::Duplicate)}
+                </button>
+                <Show
+                    when=move || renaming.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" class="button" on:click=move |_| renaming.set(true)>
+                                {i18n.text(Msg::Rename)}
+                            </button>
+                        }
+                    }
+                >
+                    <button type="button" class="button" on:click=save_title>
+                        {i18n.text(Msg::SaveTitle)}
+                    </button>
+                </Show>
+                <button type="button" class="button button--danger" on:click=delete>
+                    {i18n.text(Msg::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// A draft whose stored text cannot be read: it can be downloaded as it is, or deleted (to the
+/// trash, like any draft), never opened or saved over.
+#[component]
+fn UnreadableRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let id = StoredValue::new(summary.id);
+    let title = StoredValue::new(summary.title.clone());
+    let download_raw = move |_| {
+        let id = id.get_value();
+        if let Some(text) = session.raw_draft(&id) {
+            download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
+        }
+    };
+    view! {
+        <li class="draft draft--unreadable">
+            <h3 class="draft__title" dir="auto">{list_title(i18n, summary.title)}</h3>
+            <p class="draft__meta">
+                <strong>{i18n.text(Msg::UnreadableLabel)}</strong> " — " {i18n.text(Msg::UnreadableInList)}
+            </p>
+            <div class="draft__actions">
+                <button type="button" class="button button--primary" on:click=download_raw>
+                    {i18n.text(Msg::DownloadRaw)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    on:click=move |_| notices.delete(session, i18n.language(), id.get_value(), title.get_value())
+                >
+                    {i18n.text(Msg::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+}
