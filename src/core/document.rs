@@ -39,6 +39,18 @@ struct DocumentOut<'a> {
     unknown_fields: &'a serde_json::Map<String, serde_json::Value>,
 }
 
+impl<'a> DocumentOut<'a> {
+    fn of(document: &'a Document) -> Self {
+        DocumentOut {
+            format: FORMAT,
+            schema_version: SCHEMA_VERSION,
+            report: &document.report,
+            photos: &document.photos,
+            unknown_fields: &document.unknown_fields,
+        }
+    }
+}
+
 /// A report read from a document, with the envelope fields this version does not know.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
@@ -189,27 +201,13 @@ impl Document {
 
 /// Writes a report as a document (compact; stored drafts and exports use the same text).
 pub fn write_document(document: &Document) -> String {
-    let out = DocumentOut {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        report: &document.report,
-        photos: &document.photos,
-        unknown_fields: &document.unknown_fields,
-    };
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&out).unwrap_or_default()
+    serde_json::to_string(&DocumentOut::of(document)).unwrap_or_default()
 }
 
 /// Writes a report as an indented document, for files people may open.
 pub fn write_document_pretty(document: &Document) -> String {
-    let out = DocumentOut {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        report: &document.report,
-        photos: &document.photos,
-        unknown_fields: &document.unknown_fields,
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    serde_json::to_string_pretty(&DocumentOut::of(document)).unwrap_or_default()
 }
 
 /// Reads a document written by this or any earlier version of the app.

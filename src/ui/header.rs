@@ -61,9 +61,7 @@ pub fn Header() -> impl IntoView {
                     <button
                         type="button"
                         class="button"
-                        on:click=move |_| {
-                            session.new_report();
-                        }
+                        on:click=move |_| session.new_report()
                     >
                         {i18n.text(Msg::NewReport)}
                     </button>

@@ -103,26 +103,8 @@ where
                             <legend>{legend_text}</legend>
                             <div class="row__fields">{fields}</div>
                             <div class="row__actions">
-                                <button
-                                    type="button"
-                                    class="button button--quiet"
-                                    data-move="up"
-                                    disabled=is_first
-                                    on:click=move |ev| move_by(ev, true)
-                                >
-                                    <span aria-hidden="true" class="icon">"↑ "</span>
-                                    {i18n.text(Msg::MoveUp)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button button--quiet"
-                                    data-move="down"
-                                    disabled=is_last
-                                    on:click=move |ev| move_by(ev, false)
-                                >
-                                    <span aria-hidden="true" class="icon">"↓ "</span>
-                                    {i18n.text(Msg::MoveDown)}
-                                </button>
+                                {move_button(true, is_first, move |ev| move_by(ev, true))}
+                                {move_button(false, is_last, move |ev| move_by(ev, false))}
                                 <button type="button" class="button button--danger" on:click=remove>
                                     {i18n.text(Msg::Remove)}
                                 </button>
@@ -161,5 +143,21 @@ fn focus_first(root: &web_sys::Element, selector: &str) {
         root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// "Move up" or "Move down" for a row; `data-move` lets focus follow the row it moved.
+fn move_button(
+    up: bool,
+    disabled: impl Fn() -> bool + Send + Sync + 'static,
+    on_click: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (direction, icon, name) = if up { ("up", "↑ ", Msg::MoveUp) } else { ("down", "↓ ", Msg::MoveDown) };
+    view! {
+        <button type="button" class="button button--quiet" data-move=direction disabled=disabled on:click=on_click>
+            <span aria-hidden="true" class="icon">{icon}</span>
+            {i18n.text(name)}
+        </button>
     }
 }
