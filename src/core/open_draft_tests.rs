@@ -49,6 +49,14 @@ fn stored_title(store: &Shared, id: &str) -> Option<String> {
     crate::core::document::read_document(&text).ok().map(|d| d.report.title)
 }
 
+/// A new storage with one tab that has typed and saved `title`.
+fn saved(title: &str) -> (Shared, Tab, Report) {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, title);
+    (store, draft, report)
+}
+
 /// A tab with two stored drafts, "Other" then "Open", the second open: `(tab, report, other id)`.
 fn two_drafts(store: &Shared) -> (Tab, Report, String) {
     let (mut draft, mut report) = tab(store, "a");
@@ -88,9 +96,7 @@ fn an_edit_waits_as_saving_and_a_flush_writes_it() {
 
 #[test]
 fn a_flush_with_nothing_pending_writes_nothing() {
-    let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "Saved");
+    let (store, mut draft, mut report) = saved("Saved");
     let before = store.0.borrow().clone().keys();
     let text = Library::open(store.clone()).raw(draft.id());
     report.title = "Changed without an edit being reported".into();
@@ -101,9 +107,7 @@ fn a_flush_with_nothing_pending_writes_nothing() {
 
 #[test]
 fn showing_a_stored_draft_is_not_an_edit_but_the_next_change_is() {
-    let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "First");
+    let (_, mut draft, mut report) = saved("First");
     let first = draft.id().to_owned();
     report = draft.new_report(&report).report;
     type_and_save(&mut draft, &mut report, "Second");
@@ -152,9 +156,7 @@ fn a_newer_versions_draft_is_shown_and_never_written() {
 
 #[test]
 fn another_tabs_save_is_followed_when_this_tab_has_nothing_unsaved() {
-    let store = Shared::default();
-    let (mut one, mut mine) = tab(&store, "a");
-    type_and_save(&mut one, &mut mine, "Mine");
+    let (store, mut one, _) = saved("Mine");
     let (mut two, mut theirs) = tab(&store, "b");
     type_and_save(&mut two, &mut theirs, "Theirs");
     assert_eq!(one.storage_changed_elsewhere().map(|r| r.title), Some("Theirs".into()));
@@ -166,9 +168,7 @@ fn another_tabs_save_is_followed_when_this_tab_has_nothing_unsaved() {
 
 #[test]
 fn unsaved_changes_when_another_tab_saves_are_a_conflict_and_leaving_keeps_both() {
-    let store = Shared::default();
-    let (mut one, mut mine) = tab(&store, "a");
-    type_and_save(&mut one, &mut mine, "Base");
+    let (store, mut one, mut mine) = saved("Base");
     let (mut two, mut theirs) = tab(&store, "b");
     mine.title = "Mine, unsaved".into();
     assert!(one.edited());
@@ -187,9 +187,7 @@ fn unsaved_changes_when_another_tab_saves_are_a_conflict_and_leaving_keeps_both(
 
 #[test]
 fn a_save_after_another_tabs_save_is_refused_as_a_conflict() {
-    let store = Shared::default();
-    let (mut one, mut mine) = tab(&store, "a");
-    type_and_save(&mut one, &mut mine, "Base");
+    let (store, mut one, mut mine) = saved("Base");
     let (mut two, mut theirs) = tab(&store, "b");
     type_and_save(&mut two, &mut theirs, "Theirs");
     // This tab has not heard of it yet (the storage event is late).
@@ -219,9 +217,7 @@ fn deleting_the_open_draft_moves_the_editor_to_the_last_edited_other_draft() {
 
 #[test]
 fn deleting_the_only_draft_leaves_a_blank_one_and_the_trash_untouched() {
-    let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "Only");
+    let (store, mut draft, mut report) = saved("Only");
     let only = draft.id().to_owned();
     report = draft.delete(&report, &only).expect("deleted").expect("the editor moves");
     assert_eq!(report, Report::default());
@@ -259,9 +255,7 @@ fn renaming_the_open_draft_goes_through_the_editor_and_another_through_storage()
 
 #[test]
 fn an_opened_document_gets_a_new_draft_and_photo_ids_of_its_own() {
-    let store = Shared::default();
-    let (mut draft, mut report) = tab(&store, "a");
-    type_and_save(&mut draft, &mut report, "First");
+    let (store, mut draft, report) = saved("First");
     let first = draft.id().to_owned();
     let mut imported = titled("Imported");
     let photo = |id: &str| PhotoRef { id: id.into(), ..PhotoRef::default() };

@@ -8,6 +8,7 @@ use crate::core::export::{email_summary, file_name, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
+use crate::ui::button::button;
 use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::photos::photo_data;
@@ -270,15 +271,9 @@ pub fn ReportActions(
     view! {
         <nav class="report-actions" aria-label=i18n.text(Msg::ReportActions)>
             <div class="report-actions__buttons">
-                <button type="button" class="button button--primary" on:click=export_html>
-                    {i18n.text(Msg::ExportHtml)}
-                </button>
-                <button type="button" class="button" on:click=print_report>
-                    {i18n.text(Msg::Print)}
-                </button>
-                <button type="button" class="button" on:click=export_json>
-                    {i18n.text(Msg::ExportJson)}
-                </button>
+                {button("button button--primary", Msg::ExportHtml, export_html)}
+                {button("button", Msg::Print, print_report)}
+                {button("button", Msg::ExportJson, export_json)}
                 <ChooseJsonFile label=Msg::ImportJson max_bytes=MAX_IMPORT_BYTES_WITH_PHOTOS on_chosen=on_import />
                 <a
                     class="button"
@@ -289,9 +284,7 @@ pub fn ReportActions(
                     {i18n.text(Msg::Email)}
                 </a>
                 {sharing.then(|| view! {
-                    <button type="button" class="button" on:click=share>
-                        {i18n.text(Msg::Share)}
-                    </button>
+                    {button("button", Msg::Share, share)}
                 })}
             </div>
             <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>

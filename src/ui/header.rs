@@ -3,6 +3,7 @@
 use crate::core::drafts::StorageUse;
 use crate::core::i18n::Msg;
 use crate::core::report::Language;
+use crate::ui::button::button;
 use crate::ui::exports::{download, download_json, ExportProgress, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::{Notice, SaveStatus, Screen, Session};
@@ -42,9 +43,7 @@ pub fn Header() -> impl IntoView {
                     <Show
                         when=move || session.screen().get() == Screen::Editor
                         fallback=move || view! {
-                            <button type="button" class="button" on:click=move |_| session.show_editor()>
-                                {i18n.text(Msg::Editor)}
-                            </button>
+                            {button("button", Msg::Editor, move |_| session.show_editor())}
                         }
                     >
                         <button
@@ -121,29 +120,21 @@ pub fn Notices() -> impl IntoView {
         <Show when=failed>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{i18n.text(Msg::SaveFailedMessage)}</span>
-                <button type="button" class="button" on:click=move |_| download_json(session, progress)>
-                    {i18n.text(Msg::DownloadJson)}
-                </button>
+                {button("button", Msg::DownloadJson, move |_| download_json(session, progress))}
             </div>
         </Show>
         <Show when=move || session.notice().get() == Some(Notice::UnreadableDraft)>
             <div class="notice notice--warning notice--with-action" role="alert">
                 <span>{i18n.text(Msg::UnreadableDraftMessage)}</span>
-                <button type="button" class="button" on:click=download_raw>
-                    {i18n.text(Msg::DownloadRaw)}
-                </button>
+                {button("button", Msg::DownloadRaw, download_raw)}
             </div>
         </Show>
         <Show when=move || session.status().get() == SaveStatus::Conflict>
             <div class="notice notice--error notice--with-action notice--urgent" role="alert">
                 <span>{i18n.text(Msg::ConflictMessage)}</span>
                 <span class="notice__actions">
-                    <button type="button" class="button button--primary" on:click=move |_| session.keep_mine_as_copy()>
-                        {i18n.text(Msg::KeepMineAsCopy)}
-                    </button>
-                    <button type="button" class="button" on:click=move |_| session.load_saved_version()>
-                        {i18n.text(Msg::LoadSavedVersion)}
-                    </button>
+                    {button("button button--primary", Msg::KeepMineAsCopy, move |_| session.keep_mine_as_copy())}
+                    {button("button", Msg::LoadSavedVersion, move |_| session.load_saved_version())}
                 </span>
             </div>
         </Show>

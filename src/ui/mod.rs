@@ -1,6 +1,7 @@
 //! The Leptos interface: a thin layer over `crate::core`.
 
 mod autosave;
+mod button;
 mod checks;
 mod choose_file;
 mod editor;

@@ -3,6 +3,7 @@
 //! chooses when to reload, and the draft is saved first.
 
 use crate::core::i18n::Msg;
+use crate::ui::button::button;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
 use leptos::prelude::*;
@@ -87,9 +88,7 @@ pub fn UpdatePrompt(update_ready: RwSignal<bool>) -> impl IntoView {
         <Show when=move || update_ready.get()>
             <div class="notice notice--info update-prompt" aria-live="polite">
                 <span>{i18n.text(Msg::UpdateAvailable)}</span>
-                <button type="button" class="button button--primary" on:click=move |_| apply_update(session)>
-                    {i18n.text(Msg::ReloadToUpdate)}
-                </button>
+                {button("button button--primary", Msg::ReloadToUpdate, move |_| apply_update(session))}
             </div>
         </Show>
     }

@@ -6,6 +6,7 @@ use crate::core::field::{AttachmentField, FieldPath, RowField};
 use crate::core::i18n::Msg;
 use crate::core::report::Report;
 use crate::core::report::{Attachment, PhotoRef, ReportStoreFields};
+use crate::ui::button::button;
 use crate::ui::i18n::use_i18n;
 use crate::ui::photo_store;
 use crate::ui::photos::{add_photo, forget_photo, set_caption, Photos};
@@ -257,9 +258,7 @@ fn photo_card(
                         on:input=on_caption
                     />
                 </div>
-                <button type="button" class="button button--danger" on:click=remove>
-                    {i18n.text(Msg::RemovePhoto)}
-                </button>
+                {button("button button--danger", Msg::RemovePhoto, remove)}
             </div>
         </fieldset>
     }

@@ -4,6 +4,7 @@
 use crate::core::field::{FieldPath, List};
 use crate::core::i18n::Msg;
 use crate::core::report::RowId;
+use crate::ui::button::button;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use reactive_stores::Field;
@@ -105,9 +106,7 @@ where
                             <div class="row__actions">
                                 {move_button(true, is_first, move |ev| move_by(ev, true))}
                                 {move_button(false, is_last, move |ev| move_by(ev, false))}
-                                <button type="button" class="button button--danger" on:click=remove>
-                                    {i18n.text(Msg::Remove)}
-                                </button>
+                                {button("button button--danger", Msg::Remove, remove)}
                             </div>
                         </fieldset>
                     }

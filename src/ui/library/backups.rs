@@ -4,6 +4,7 @@ use crate::core::backup::{restore_backup, write_backup_with_photos, RestoreError
 use crate::core::document::ReadError;
 use crate::core::drafts::{megabytes, StorageUse};
 use crate::core::i18n::{self, Msg};
+use crate::ui::button::button;
 use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::exports::{download, ExportProgress, ExportStatus, OutFile};
 use crate::ui::i18n::use_i18n;
@@ -110,9 +111,7 @@ pub fn StorageAndBackups() -> impl IntoView {
             })}
             <p class="library__hint">{i18n.text(Msg::BackupHint)}</p>
             <div class="draft__actions">
-                <button type="button" class="button" on:click=back_up>
-                    {i18n.text(Msg::BackUpAll)}
-                </button>
+                {button("button", Msg::BackUpAll, back_up)}
                 <ChooseJsonFile label=Msg::Restore max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
             </div>
             <ExportStatus waiting_only=true />

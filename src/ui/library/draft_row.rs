@@ -3,6 +3,7 @@
 use super::{list_title, local_day_and_time, ListNotices};
 use crate::core::drafts::DraftSummary;
 use crate::core::i18n::Msg;
+use crate::ui::button::button;
 use crate::ui::exports::{download, OutFile};
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
@@ -60,29 +61,19 @@ pub fn DraftRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
                 </div>
             </Show>
             <div class="draft__actions">
-                <button type="button" class="button button--primary" on:click=open>
-                    {i18n.text(Msg::Open)}
-                </button>
-                <button type="button" class="button" on:click=duplicate>
-                    {i18n.text(Msg::Duplicate)}
-                </button>
+                {button("button button--primary", Msg::Open, open)}
+                {button("button", Msg::Duplicate, duplicate)}
                 <Show
                     when=move || renaming.get()
                     fallback=move || {
                         view! {
-                            <button type="button" class="button" on:click=move |_| renaming.set(true)>
-                                {i18n.text(Msg::Rename)}
-                            </button>
+                            {button("button", Msg::Rename, move |_| renaming.set(true))}
                         }
                     }
                 >
-                    <button type="button" class="button" on:click=save_title>
-                        {i18n.text(Msg::SaveTitle)}
-                    </button>
+                    {button("button", Msg::SaveTitle, save_title)}
                 </Show>
-                <button type="button" class="button button--danger" on:click=delete>
-                    {i18n.text(Msg::Delete)}
-                </button>
+                {button("button button--danger", Msg::Delete, delete)}
             </div>
         </li>
     }
@@ -110,9 +101,7 @@ fn UnreadableRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
                 <strong>{i18n.text(Msg::UnreadableLabel)}</strong> " — " {i18n.text(Msg::UnreadableInList)}
             </p>
             <div class="draft__actions">
-                <button type="button" class="button button--primary" on:click=download_raw>
-                    {i18n.text(Msg::DownloadRaw)}
-                </button>
+                {button("button button--primary", Msg::DownloadRaw, download_raw)}
                 <button
                     type="button"
                     class="button button--danger"

@@ -11,6 +11,7 @@ use crate::core::i18n::long_date;
 use crate::core::i18n::Msg;
 use crate::core::report::{ActivityType, Digits, Language};
 use crate::core::templates::{from_template, TEMPLATES};
+use crate::ui::button::button;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
 use backups::StorageAndBackups;
@@ -112,9 +113,7 @@ pub fn ReportsScreen() -> impl IntoView {
         <section class="card library" aria-labelledby="library-heading">
             <h2 id="library-heading">{i18n.text(Msg::Reports)}</h2>
             <div class="library__new">
-                <button type="button" class="button button--primary" on:click=new_blank>
-                    {i18n.text(Msg::NewReport)}
-                </button>
+                {button("button button--primary", Msg::NewReport, new_blank)}
                 <div class="field">
                     <label for="template">{i18n.text(Msg::Template)}</label>
                     <select
@@ -138,9 +137,7 @@ pub fn ReportsScreen() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <button type="button" class="button" on:click=new_from_template>
-                    {i18n.text(Msg::NewFromTemplate)}
-                </button>
+                {button("button", Msg::NewFromTemplate, new_from_template)}
             </div>
             <div class="field library__search">
                 <label for="library-search">{i18n.text(Msg::Search)}</label>
@@ -160,9 +157,7 @@ pub fn ReportsScreen() -> impl IntoView {
                         view! {
                             <div class="notice notice--info" role="status">
                                 <span>{move || i18n.format(Msg::ReportDeleted, &[("title", &title)])}</span>
-                                <button type="button" class="button" on:click=move |_| notices.undo(session)>
-                                    {i18n.text(Msg::Undo)}
-                                </button>
+                                {button("button", Msg::Undo, move |_| notices.undo(session))}
                             </div>
                         }
                     })

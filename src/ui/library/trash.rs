@@ -3,6 +3,7 @@
 use super::{list_title, local_day_and_time};
 use crate::core::drafts::DraftSummary;
 use crate::core::i18n::Msg;
+use crate::ui::button::button;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
 use leptos::prelude::*;
@@ -55,9 +56,7 @@ fn TrashRow(summary: DraftSummary) -> impl IntoView {
             <h3 class="draft__title" dir="auto">{list_title(i18n, summary.title)}</h3>
             <p class="draft__meta">{erased_on}</p>
             <div class="draft__actions">
-                <button type="button" class="button" on:click=put_back>
-                    {i18n.text(Msg::PutBack)}
-                </button>
+                {button("button", Msg::PutBack, put_back)}
             </div>
         </li>
     }
