@@ -57,18 +57,7 @@ pub fn TextField(
             ></textarea>
         }
         .into_any(),
-        TextKind::Line => view! {
-            <input
-                id=id
-                type="text"
-                dir="auto"
-                lang=move || lang.get().code()
-                spellcheck="true"
-                prop:value=value
-                on:input:target=move |ev| field.set(ev.target().value())
-            />
-        }
-        .into_any(),
+        TextKind::Line => line_input(id, value, move |text| field.set(text)),
         TextKind::Date | TextKind::Time => return date_or_time(field, label, id, kind).into_any(),
     };
     let class = if kind == TextKind::Paragraph { "field field--wide" } else { "field" };
@@ -265,4 +254,25 @@ impl From<Signal<FieldPath>> for At {
 /// A field of a repeatable row at the row's current position.
 pub fn in_row(index: ReadSignal<usize>, field: impl RowField) -> Signal<FieldPath> {
     Signal::derive(move || field.at(index.get()))
+}
+
+/// A one-line text box written in the report's language; `on_input` gets each new text.
+pub fn line_input(
+    id: Signal<String>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    on_input: impl Fn(String) + 'static,
+) -> AnyView {
+    let lang = report_language();
+    view! {
+        <input
+            id=id
+            type="text"
+            dir="auto"
+            lang=move || lang.get().code()
+            spellcheck="true"
+            prop:value=value
+            on:input:target=move |ev| on_input(ev.target().value())
+        />
+    }
+    .into_any()
 }

@@ -1,7 +1,7 @@
 //! An attachment's photos in the editor: a labelled Photo input, then each photo in its own
 //! fieldset ("Photo 1") with its thumbnail, a Caption field and a Remove photo button.
 
-use super::fields::ReportLanguage;
+use super::fields::line_input;
 use crate::core::field::{AttachmentField, FieldPath, RowField};
 use crate::core::i18n::Msg;
 use crate::core::report::Report;
@@ -152,7 +152,6 @@ fn photo_card(
     input_ref: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = expect_context::<ReportLanguage>().0;
     let shared = Photos::get();
     let session = expect_context::<Session>();
     let thumbnail = RwSignal::new(Thumbnail::Loading);
@@ -222,8 +221,7 @@ fn photo_card(
     };
     let on_caption = {
         let id = id.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
+        move |value: String| {
             photos.update(|list| set_caption(list, &id, value));
         }
     };
@@ -248,15 +246,7 @@ fn photo_card(
             <div class="photo__fields">
                 <div class="field">
                     <label for=caption_id>{i18n.text(Msg::Caption)}</label>
-                    <input
-                        id=caption_id
-                        type="text"
-                        dir="auto"
-                        lang=move || lang.get().code()
-                        spellcheck="true"
-                        prop:value=caption
-                        on:input=on_caption
-                    />
+                    {line_input(caption_id, caption, on_caption)}
                 </div>
                 {button("button button--danger", Msg::RemovePhoto, remove)}
             </div>
