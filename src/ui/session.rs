@@ -184,7 +184,7 @@ impl Session {
 
     /// Writes the open draft now.
     pub fn save_now(self) {
-        measured("autosave", || self.write(Draft::save));
+        self.write(|draft, report| measured("autosave", || draft.save(report)));
     }
 
     /// Starts a blank draft in the editor; the current one is written first.
@@ -315,6 +315,19 @@ impl Session {
         let result = self.with_draft(|draft| change(draft.library_mut()));
         self.library_changed();
         result
+    }
+
+    /// Erases the drafts that have been in the trash for longer than 30 days, and the photos no
+    /// other draft uses. Lists are told only when something was erased: this runs each time the
+    /// Reports screen opens.
+    pub fn empty_trash(self) {
+        let erased = self.with_draft(|draft| draft.library_mut().empty_trash(js_sys::Date::now()));
+        let Some(Ok(erased)) = erased else { return };
+        if erased.is_empty() {
+            return;
+        }
+        self.library_changed();
+        photos::forget_drafts(self.photos_in_use(), erased);
     }
 
     /// Tells lists that the library changed, and measures storage again.

@@ -105,9 +105,7 @@ pub fn ReportsScreen() -> impl IntoView {
         session.new_report();
     };
     // Drafts erased from the trash take their photos with them.
-    if let Some(Ok(erased)) = session.change_library(|library| library.empty_trash(js_sys::Date::now())) {
-        crate::ui::photos::forget_drafts(session.photos_in_use(), erased);
-    }
+    session.empty_trash();
 
     view! {
         <section class="card library" aria-labelledby="library-heading">
