@@ -80,6 +80,13 @@ messages! {
     ExportPreparing, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
     // Storage errors
     StoreFull, StoreUnavailable, StoreRefused, StoreDraftExists, StoreDraftUnreadable, DeleteFailed, RestoreFailed,
+    // Summary
+    SummaryScreen, SummaryHeading, SummaryWhich, SummaryIncludeDrafts, SummaryFrom, SummaryTo, SummaryAllTypes, SummaryAllDates,
+    SummaryThisQuarter, SummaryLastQuarter, SummaryThisYear, SummaryCount, SummaryNone, SummaryTotals, SummaryFigure,
+    SummaryNumber, SummaryLacking, SummaryActivities, SummaryAttendances, SummaryReached, SummaryAttendancesHint,
+    SummaryByType, SummaryByMonth, SummaryMonth, SummaryUndated, SummaryProblems, SummaryReportsIn, SummaryInclude,
+    SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
+    SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn,
 }
 
 /// The name of an activity type.
@@ -189,8 +196,15 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
 
 /// Messages that depend on a count: their text has one form per plural category of the language,
 /// separated by ` | ` (English and Sorani: one, other; Arabic: zero, one, two, few, many, other).
-pub const PLURALS: &[Msg] =
-    &[Msg::RestoreDone, Msg::RestoreAlreadyHere, Msg::RestoreToTrash, Msg::RestoreStorageFull, Msg::RestoreFailed];
+pub const PLURALS: &[Msg] = &[
+    Msg::RestoreDone,
+    Msg::RestoreAlreadyHere,
+    Msg::RestoreToTrash,
+    Msg::RestoreStorageFull,
+    Msg::RestoreFailed,
+    Msg::SummaryCount,
+    Msg::SummaryProblems,
+];
 
 /// Which of `lang`'s plural forms a count of `n` takes (the CLDR rules for cardinals).
 fn plural_form(lang: Language, n: u64) -> usize {

@@ -15,6 +15,7 @@ pub mod report;
 pub mod store;
 pub mod store_error;
 pub mod strict_json;
+pub mod summary;
 pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
