@@ -1,26 +1,29 @@
-// The bench (issue 5): how heavy and how fast the release build is, next to the floor — the same
-// form written as plain HTML — in headless Chromium. Prints a table, writes bench/results.json,
-// and exits non-zero when a budget is missed.
+// The bench (issues 5 and 18): how heavy and how fast the release build is, next to the floor —
+// the same form written as plain HTML — in headless Chromium. Prints a table, writes
+// bench/results.json, and exits non-zero when a budget is missed.
 //
-//   node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--out bench/results.json]
+//   node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--profile all|desktop|phone]
+//                        [--out bench/results.json]
 //
-// Every figure is the median of --runs runs, each in a fresh browser context (empty cache and
-// storage, service workers blocked so they cannot serve or compete; the first-load size is taken
-// in its own context with the service worker allowed, as a first visit really is).
+// Two profiles, both served gzipped (level 6) as a static host does:
+// - desktop: every figure is the median of --runs runs, each in a fresh browser context (empty
+//   cache and storage, service workers blocked so they cannot serve or compete);
+// - phone (bench/phone.mjs): a new user on a cheap phone over a slow network — first visit, first
+//   paint, next visit through the service worker, and the first load's files.
 import { chromium } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
+import { measurePhone } from './phone.mjs';
 import {
-  median, percentile, transferSize, makeLargeReport, makeEmptyReport, makeLibraryDrafts, libraryEntries,
-  narrativeWordCount, plainFormHtml, installReadyProbe, installLatencyProbe, readMeasures, seedStorage,
+  median, percentile, makeLargeReport, makeEmptyReport, makeLibraryDrafts, libraryEntries, narrativeWordCount,
+  plainFormHtml, installReadyProbe, installLatencyProbe, readMeasures, seedStorage, PHONE, PHONE_BUDGETS, phoneChecks,
 } from './measure.mjs';
 
 /** The budgets. Sizes in KB of 1024 bytes, times in milliseconds. */
 const BUDGETS = {
-  firstLoadGzipKB: 200,      // every file of a first visit, gzip -9
   readyVsPlainRatio: 1.5,    // ready time (empty and large report) ≤ 1.5 × the plain form's
   typingP95OverPlainMs: 4,   // keystroke → next frame p95 ≤ plain form's p95 + 4 ms
   autosaveLargeMs: 8,        // one autosave of the large report
@@ -31,7 +34,7 @@ const BUDGETS = {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const options = { dist: 'dist', runs: 5, chars: 40, cpuThrottle: 1, out: path.join(here, 'results.json') };
+  const options = { dist: 'dist', runs: 5, chars: 40, cpuThrottle: 1, profile: 'all', out: path.join(here, 'results.json') };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -40,9 +43,11 @@ function parseArgs(argv) {
       case '--runs': options.runs = Number(value()); break;
       case '--chars': options.chars = Number(value()); break;
       case '--cpu-throttle': options.cpuThrottle = Number(value()); break;
+      case '--profile': options.profile = value(); break;
       case '--out': options.out = value(); break;
       case '-h': case '--help':
-        console.log('usage: node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--out bench/results.json]');
+        console.log('usage: node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] ' +
+          '[--profile all|desktop|phone] [--out bench/results.json]');
         process.exit(0);
         break;
       default:
@@ -50,8 +55,9 @@ function parseArgs(argv) {
         process.exit(2);
     }
   }
-  if (!(options.runs >= 1) || !(options.chars >= 5) || !(options.cpuThrottle >= 1)) {
-    console.error('--runs must be ≥ 1, --chars ≥ 5, --cpu-throttle ≥ 1');
+  if (!(options.runs >= 1) || !(options.chars >= 5) || !(options.cpuThrottle >= 1) ||
+      !['all', 'desktop', 'phone'].includes(options.profile)) {
+    console.error('--runs must be ≥ 1, --chars ≥ 5, --cpu-throttle ≥ 1, --profile all, desktop or phone');
     process.exit(2);
   }
   return options;
@@ -79,7 +85,7 @@ const server = await startServer(dist, {
   '/plain-form.html': plainLarge,
   '/plain-form-empty.html': plainEmpty,
   '/__bench/blank.html': '<!DOCTYPE html><title>bench</title>',
-});
+}, { gzipLevel: PHONE.gzipLevel });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -235,47 +241,30 @@ async function measureLibrary() {
   }
 }
 
-/** Every file a first visit loads (the page's and its service worker's requests), gzipped. */
-async function measureFirstLoad() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
-  await context.addInitScript(installReadyProbe, 'field-title');
-  const page = await context.newPage();
-  server.resetLog();
-  try {
-    await loadUntilReady(page, server.url);
-    await page.waitForLoadState('networkidle');
-    // Give the service worker time to install (it fetches the app shell).
-    await page.evaluate(() => Promise.race([
-      navigator.serviceWorker ? navigator.serviceWorker.ready : Promise.resolve(),
-      new Promise((resolve) => setTimeout(resolve, 3_000)),
-    ]));
-    await page.waitForLoadState('networkidle');
-    await sleep(300);
-  } finally {
-    await context.close();
-  }
-  const served = server.takeLog().filter((entry) => !entry.path.startsWith('/__bench/'));
-  return transferSize(served.map(({ path: p, bytes }) => ({ path: p === '/index.html' ? '/' : p, bytes })));
-}
-
 // ---------------------------------------------------------------------------------------------
 
 const chromiumVersion = browser.version();
-console.log(`Bench: ${dist} in Chromium ${chromiumVersion}, ${options.runs} run(s)` +
-  (options.cpuThrottle > 1 ? `, CPU ×${options.cpuThrottle} slower` : ''));
-console.log(`Large report: ${largeReport.agenda.length} agenda items, ${largeReport.discussion_points.length} discussion ` +
-  `points, ${largeReport.recommendations.length} recommendations, ${narrativeWordCount(largeReport)} narrative words, ` +
-  `${Math.round(JSON.stringify(largeReport).length / 1024)} KB of JSON`);
+const runDesktop = options.profile !== 'phone';
+const runPhone = options.profile !== 'desktop';
+console.log(`Bench: ${dist} in Chromium ${chromiumVersion}, ${options.runs} run(s), profile ${options.profile}` +
+  (options.cpuThrottle > 1 ? `, desktop CPU ×${options.cpuThrottle} slower` : ''));
+if (runDesktop) {
+  console.log(`Large report: ${largeReport.agenda.length} agenda items, ${largeReport.discussion_points.length} discussion ` +
+    `points, ${largeReport.recommendations.length} recommendations, ${narrativeWordCount(largeReport)} narrative words, ` +
+    `${Math.round(JSON.stringify(largeReport).length / 1024)} KB of JSON`);
+}
 
 const [load1] = os.loadavg();
 if (load1 > os.cpus().length * 0.5) {
   warn(`the machine is busy (load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs): times will be noisy`);
 }
 
-const firstLoad = await measureFirstLoad();
+const phone = runPhone
+  ? await measurePhone({ browser, appUrl: server.url, plainUrl: `${server.url}plain-form-empty.html`, runs: options.runs, warn })
+  : null;
 const runs = [];
 const variants = [['app', 'empty'], ['plain', 'empty'], ['app', 'large'], ['plain', 'large']];
-for (let run = 0; run < options.runs; run++) {
+for (let run = 0; runDesktop && run < options.runs; run++) {
   const entry = {};
   // Alternate the order so that neither side always goes first.
   const order = run % 2 === 0 ? variants : [...variants].reverse();
@@ -297,9 +286,7 @@ function med(pick) {
   const values = runs.map(pick).filter((v) => typeof v === 'number' && Number.isFinite(v));
   return values.length ? median(values) : null;
 }
-const figures = {
-  firstLoadGzipBytes: firstLoad.gzip,
-  firstLoadRawBytes: firstLoad.raw,
+const figures = runDesktop ? {
   readyEmpty: { app: med((r) => r['app-empty'].ready), plain: med((r) => r['plain-empty'].ready) },
   readyLarge: { app: med((r) => r['app-large'].ready), plain: med((r) => r['plain-large'].ready) },
   inDocumentEmpty: { app: med((r) => r['app-empty'].found), plain: med((r) => r['plain-empty'].found) },
@@ -312,7 +299,7 @@ const figures = {
   exportHtml: med((r) => r['app-large'].exportHtml),
   openLibrary200: med((r) => r.library.openLibrary),
   openLibrary200ClickToFrame: med((r) => r.library.clickToFrame),
-};
+} : null;
 
 const KB = 1024;
 function check(name, value, limit, limitText) {
@@ -321,48 +308,71 @@ function check(name, value, limit, limitText) {
 }
 const ratio = (pair) => (pair.app !== null && pair.plain ? pair.app / pair.plain : null);
 const checks = [
-  check('first load (gzip)', firstLoad.gzip, BUDGETS.firstLoadGzipKB * KB, `≤ ${BUDGETS.firstLoadGzipKB} KB`),
-  check('ready, empty report', figures.readyEmpty.app,
-    figures.readyEmpty.plain === null ? null : figures.readyEmpty.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
-  check('ready, large report', figures.readyLarge.app,
-    figures.readyLarge.plain === null ? null : figures.readyLarge.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
-  check('typing p95, large report', figures.typingP95.app,
-    figures.typingP95.plain === null ? null : figures.typingP95.plain + BUDGETS.typingP95OverPlainMs, `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`),
-  check('autosave, large report', figures.autosaveLarge, BUDGETS.autosaveLargeMs, `≤ ${BUDGETS.autosaveLargeMs} ms`),
-  check('HTML export, large report', figures.exportHtml, BUDGETS.exportHtmlMs, `≤ ${BUDGETS.exportHtmlMs} ms`),
-  check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
+  ...(phone ? phoneChecks({ ...phone, firstLoadGzip: phone.firstLoad.app.gzip }) : []),
+  ...(figures ? [
+    check('ready, empty report', figures.readyEmpty.app,
+      figures.readyEmpty.plain === null ? null : figures.readyEmpty.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
+    check('ready, large report', figures.readyLarge.app,
+      figures.readyLarge.plain === null ? null : figures.readyLarge.plain * BUDGETS.readyVsPlainRatio, `≤ ${BUDGETS.readyVsPlainRatio} × plain`),
+    check('typing p95, large report', figures.typingP95.app,
+      figures.typingP95.plain === null ? null : figures.typingP95.plain + BUDGETS.typingP95OverPlainMs, `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`),
+    check('autosave, large report', figures.autosaveLarge, BUDGETS.autosaveLargeMs, `≤ ${BUDGETS.autosaveLargeMs} ms`),
+    check('HTML export, large report', figures.exportHtml, BUDGETS.exportHtmlMs, `≤ ${BUDGETS.exportHtmlMs} ms`),
+    check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
+  ] : []),
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Table
+// Tables
 
 const ms = (v) => (v === null ? '—' : `${v.toFixed(1)} ms`);
 const kb = (v) => `${(v / KB).toFixed(1)} KB`;
 const times = (v) => (v === null ? '—' : `${v.toFixed(2)}×`);
 const statusOf = (name) => checks.find((c) => c.name === name)?.status ?? '';
-const table = [
-  ['', 'Taqrir', 'plain form', 'ratio', 'budget', ''],
-  ['first load (gzip -9)', kb(firstLoad.gzip), '—', '—', `≤ ${BUDGETS.firstLoadGzipKB} KB`, statusOf('first load (gzip)')],
-  ['ready, empty report', ms(figures.readyEmpty.app), ms(figures.readyEmpty.plain), times(ratio(figures.readyEmpty)),
-    `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, empty report')],
-  ['ready, large report', ms(figures.readyLarge.app), ms(figures.readyLarge.plain), times(ratio(figures.readyLarge)),
-    `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, large report')],
-  ['typing p50, large report', ms(figures.typingP50.app), ms(figures.typingP50.plain), times(ratio(figures.typingP50)), '', ''],
-  ['typing p95, large report', ms(figures.typingP95.app), ms(figures.typingP95.plain), times(ratio(figures.typingP95)),
-    `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`, statusOf('typing p95, large report')],
-  ['autosave, large report', ms(figures.autosaveLarge), '—', '—', `≤ ${BUDGETS.autosaveLargeMs} ms`, statusOf('autosave, large report')],
-  ['HTML export, large report', ms(figures.exportHtml), '—', '—', `≤ ${BUDGETS.exportHtmlMs} ms`, statusOf('HTML export, large report')],
-  ['open library of 200', ms(figures.openLibrary200), '—', '—', `≤ ${BUDGETS.openLibrary200Ms} ms`, statusOf('open library of 200')],
-  ['  click → list drawn', ms(figures.openLibrary200ClickToFrame), '—', '—', '(not a budget)', ''],
-];
-const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
-console.log('');
-for (const row of table) console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ').trimEnd());
-console.log(`\nfirst load: ${firstLoad.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ')} (${kb(firstLoad.raw)} uncompressed)`);
-console.log(`title field in the document: app ${ms(figures.inDocumentEmpty.app)} / ${ms(figures.inDocumentLarge.app)}, ` +
-  `plain ${ms(figures.inDocumentEmpty.plain)} / ${ms(figures.inDocumentLarge.plain)}; first frame showing it (parsed or not): ` +
-  `app ${ms(figures.firstFrameEmpty.app)} / ${ms(figures.firstFrameLarge.app)}, plain ${ms(figures.firstFrameEmpty.plain)} / ` +
-  `${ms(figures.firstFrameLarge.plain)} (empty / large report)`);
+const printTable = (table) => {
+  const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+  console.log('');
+  for (const row of table) console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ').trimEnd());
+};
+if (phone) {
+  printTable([
+    [`phone (CPU ${PHONE.cpuThrottle}×, ${PHONE.downloadKbit / 1000} Mbit/s, ${PHONE.latencyMs} ms, gzip ${PHONE.gzipLevel})`,
+      'Taqrir', 'plain form', 'ratio', 'budget', ''],
+    ['first visit (→ "Report title" takes typing)', ms(phone.firstVisit.app), ms(phone.firstVisit.plain), times(ratio(phone.firstVisit)),
+      `≤ ${PHONE_BUDGETS.firstVisitMs} ms`, statusOf('phone: first visit')],
+    ['first contentful paint', ms(phone.firstPaint.app), ms(phone.firstPaint.plain), times(ratio(phone.firstPaint)),
+      `≤ ${PHONE_BUDGETS.firstPaintMs} ms`, statusOf('phone: first contentful paint')],
+    ['next visit (service worker)', ms(phone.nextVisit.app), ms(phone.nextVisit.plain), times(ratio(phone.nextVisit)),
+      `≤ ${PHONE_BUDGETS.nextVisitVsPlain}× plain`, statusOf('phone: next visit')],
+    ['first load (as sent, before typing)', kb(phone.firstLoad.app.gzip), kb(phone.firstLoad.plain.gzip), '—',
+      `≤ ${PHONE_BUDGETS.firstLoadGzipKB} KB`, statusOf('phone: first load (as sent)')],
+  ]);
+  for (const side of ['app', 'plain']) {
+    const load = phone.firstLoad[side];
+    console.log(`first load, ${side === 'app' ? 'Taqrir' : 'plain form'}: ` +
+      `${load.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ')} (${kb(load.raw)} unpacked)`);
+  }
+}
+if (figures) {
+  printTable([
+    ['desktop', 'Taqrir', 'plain form', 'ratio', 'budget', ''],
+    ['ready, empty report', ms(figures.readyEmpty.app), ms(figures.readyEmpty.plain), times(ratio(figures.readyEmpty)),
+      `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, empty report')],
+    ['ready, large report', ms(figures.readyLarge.app), ms(figures.readyLarge.plain), times(ratio(figures.readyLarge)),
+      `≤ ${BUDGETS.readyVsPlainRatio}× plain`, statusOf('ready, large report')],
+    ['typing p50, large report', ms(figures.typingP50.app), ms(figures.typingP50.plain), times(ratio(figures.typingP50)), '', ''],
+    ['typing p95, large report', ms(figures.typingP95.app), ms(figures.typingP95.plain), times(ratio(figures.typingP95)),
+      `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`, statusOf('typing p95, large report')],
+    ['autosave, large report', ms(figures.autosaveLarge), '—', '—', `≤ ${BUDGETS.autosaveLargeMs} ms`, statusOf('autosave, large report')],
+    ['HTML export, large report', ms(figures.exportHtml), '—', '—', `≤ ${BUDGETS.exportHtmlMs} ms`, statusOf('HTML export, large report')],
+    ['open library of 200', ms(figures.openLibrary200), '—', '—', `≤ ${BUDGETS.openLibrary200Ms} ms`, statusOf('open library of 200')],
+    ['  click → list drawn', ms(figures.openLibrary200ClickToFrame), '—', '—', '(not a budget)', ''],
+  ]);
+  console.log(`title field in the document: app ${ms(figures.inDocumentEmpty.app)} / ${ms(figures.inDocumentLarge.app)}, ` +
+    `plain ${ms(figures.inDocumentEmpty.plain)} / ${ms(figures.inDocumentLarge.plain)}; first frame showing it (parsed or not): ` +
+    `app ${ms(figures.firstFrameEmpty.app)} / ${ms(figures.firstFrameLarge.app)}, plain ${ms(figures.firstFrameEmpty.plain)} / ` +
+    `${ms(figures.firstFrameLarge.plain)} (empty / large report)`);
+}
 
 writeFileSync(options.out, `${JSON.stringify({
   date: new Date().toISOString(),
@@ -371,9 +381,11 @@ writeFileSync(options.out, `${JSON.stringify({
   dist,
   chromium: chromiumVersion,
   runs: options.runs,
+  profile: options.profile,
   typedCharacters: options.chars,
   cpuThrottle: options.cpuThrottle,
   budgets: BUDGETS,
+  phone: phone && { profile: PHONE, budgets: PHONE_BUDGETS, ...phone },
   largeReport: {
     agenda: largeReport.agenda.length,
     discussionPoints: largeReport.discussion_points.length,
@@ -381,7 +393,6 @@ writeFileSync(options.out, `${JSON.stringify({
     narrativeWords: narrativeWordCount(largeReport),
     jsonBytes: Buffer.byteLength(JSON.stringify(largeReport)),
   },
-  firstLoad,
   figures,
   checks,
   warnings,

@@ -1,10 +1,9 @@
 // The bench's measuring code, kept apart from the driver (bench.mjs) so that
-// tests/e2e/bench-harness.spec.ts can check it: statistics, gzip sizes, the generated reports,
-// the plain-form floor, and the functions that run inside the page.
+// tests/e2e/bench-harness.spec.ts can check it: statistics, the generated reports, the plain-form
+// floor, the phone profile's first load and budgets, and the functions that run inside the page.
 //
 // Functions marked "in page" are passed to Playwright (`addInitScript`, `evaluate`): they must
 // not use anything from this module's scope.
-import { gzipSync, constants as zlibConstants } from 'node:zlib';
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -26,33 +25,6 @@ export function percentile(values, p) {
   const low = Math.floor(rank);
   const high = Math.ceil(rank);
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Transfer size
-
-/** Size in bytes of `bytes` gzipped at level 9 (what a static host with gzip -9 would send). */
-export function gzipSize(bytes) {
-  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
-  return gzipSync(buffer, { level: zlibConstants.Z_BEST_COMPRESSION }).length;
-}
-
-/**
- * Raw and gzipped sizes of the files a page loaded, each file counted once (by path).
- * `files`: [{ path, bytes }]. Returns { raw, gzip, files: [{ path, raw, gzip }] } sorted by size.
- */
-export function transferSize(files) {
-  const seen = new Map();
-  for (const { path, bytes } of files) {
-    if (!seen.has(path)) seen.set(path, bytes);
-  }
-  const rows = [...seen].map(([path, bytes]) => ({ path, raw: bytes.length, gzip: gzipSize(bytes) }));
-  rows.sort((a, b) => b.gzip - a.gzip);
-  return {
-    raw: rows.reduce((sum, row) => sum + row.raw, 0),
-    gzip: rows.reduce((sum, row) => sum + row.gzip, 0),
-    files: rows,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,4 +441,67 @@ export function seedStorage(entries) {
   localStorage.clear();
   for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
   return localStorage.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The phone profile (issue 18): a new user on a cheap phone over a slow mobile network.
+
+/** CPU 4× slower, 1.6 Mbit/s down (750 kbit/s up), 150 ms round trip, files gzipped at level 6. */
+export const PHONE = { cpuThrottle: 4, downloadKbit: 1600, uploadKbit: 750, latencyMs: 150, gzipLevel: 6 };
+
+/** Its budgets: times in ms, the first load in KB of 1024 bytes as sent (gzip level 6). */
+export const PHONE_BUDGETS = { firstVisitMs: 2500, firstPaintMs: 600, nextVisitVsPlain: 1.2, firstLoadGzipKB: 360 };
+
+/**
+ * The files a visit fetched before `readyAt` (ms from navigation start): the page itself and every
+ * resource requested before then, each path counted once, with the bytes sent (`encodedBodySize`:
+ * compressed as the host sent it) and their size unpacked. `entries` are navigation and resource
+ * timing entries as `readLoadEntries` returns them. Returns { gzip, raw, files } sorted by size.
+ */
+export function filesBeforeReady(entries, readyAt) {
+  const seen = new Map();
+  for (const entry of entries) {
+    if (!(entry.startTime <= readyAt)) continue;
+    const path = new URL(entry.name).pathname;
+    if (!seen.has(path)) seen.set(path, { path, gzip: entry.encodedBodySize, raw: entry.decodedBodySize });
+  }
+  const files = [...seen.values()].sort((a, b) => b.gzip - a.gzip);
+  return {
+    gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+    raw: files.reduce((sum, file) => sum + file.raw, 0),
+    files,
+  };
+}
+
+/**
+ * The phone profile's budget checks from its medians: { firstVisit, firstPaint, nextVisit } each
+ * { app, plain } in ms, and `firstLoadGzip` in bytes. A figure that is missing is "not measured".
+ */
+export function phoneChecks({ firstVisit, firstPaint, nextVisit, firstLoadGzip }, budgets = PHONE_BUDGETS) {
+  const check = (name, value, limit, budget) => ({
+    name, value, limit, budget,
+    status: value === null || value === undefined || limit === null ? 'not measured' : value <= limit ? 'pass' : 'FAIL',
+  });
+  return [
+    check('phone: first visit', firstVisit.app, budgets.firstVisitMs, `≤ ${budgets.firstVisitMs} ms`),
+    check('phone: first contentful paint', firstPaint.app, budgets.firstPaintMs, `≤ ${budgets.firstPaintMs} ms`),
+    check('phone: next visit', nextVisit.app, nextVisit.plain ? nextVisit.plain * budgets.nextVisitVsPlain : null,
+      `≤ ${budgets.nextVisitVsPlain}× plain`),
+    check('phone: first load (as sent)', firstLoadGzip, budgets.firstLoadGzipKB * 1024, `≤ ${budgets.firstLoadGzipKB} KB`),
+  ];
+}
+
+/**
+ * In page: the navigation and resource timing entries (name, startTime, encodedBodySize,
+ * decodedBodySize) and the first contentful paint (ms from navigation start, or null).
+ */
+export function readLoadEntries() {
+  const pick = (entry) => ({
+    name: entry.name, startTime: entry.startTime, encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize,
+  });
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return {
+    entries: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(pick),
+    firstContentfulPaint: paint ? paint.startTime : null,
+  };
 }

@@ -1,11 +1,15 @@
 // Checks the bench's own measuring code (bench/measure.mjs): if these are wrong, every figure the
 // bench prints is wrong. Runs in the normal end-to-end suite and needs no build.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import {
-  median, percentile, gzipSize, transferSize, makeLargeReport, makeDocument, makeLibraryDrafts, libraryEntries,
-  narrativeWordCount, countWords, plainFormHtml, installReadyProbe, installLatencyProbe,
+  median, percentile, makeLargeReport, makeDocument, makeLibraryDrafts, libraryEntries, narrativeWordCount,
+  countWords, plainFormHtml, installReadyProbe, installLatencyProbe, filesBeforeReady, phoneChecks, readLoadEntries, PHONE,
 } from '../../bench/measure.mjs';
+import { startServer } from '../../bench/server.mjs';
 
 test('median and percentile give the known values', () => {
   expect(median([5, 1, 3])).toBe(3);
@@ -22,25 +26,65 @@ test('median and percentile give the known values', () => {
   expect(() => percentile([1], 101)).toThrow();
 });
 
-test('gzip sizes are gzip -9 sizes of the served bytes, each file counted once', () => {
-  const text = 'taqrir '.repeat(2000);
-  const size = gzipSize(text);
-  expect(size).toBeGreaterThan(20);
-  expect(size).toBeLessThan(text.length / 20);
-  const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24));
-  const files = [
-    { path: '/', bytes: Buffer.from(text) },
-    { path: '/app.wasm', bytes: random },
-    { path: '/', bytes: Buffer.from('served twice, counted once') },
-  ];
-  const total = transferSize(files);
-  expect(total.files.map((f) => f.path).sort()).toEqual(['/', '/app.wasm']);
-  expect(total.raw).toBe(text.length + random.length);
-  expect(total.gzip).toBe(gzipSize(text) + gzipSize(random));
-  expect(total.gzip).toBe(total.files.reduce((sum, f) => sum + f.gzip, 0));
-  // It really is gzip of those bytes.
-  expect(gunzipSync(gzipSync(random, { level: 9 })).equals(random)).toBe(true);
-  expect(gzipSize(random)).toBe(gzipSync(random, { level: 9 }).length);
+test('the bench server sends text gzipped at the host level and answers a revalidation with 304', async ({ page }) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'bench-server-'));
+  const script = `window.loaded = ${JSON.stringify('taqrir '.repeat(3000))}.length;`;
+  const png = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 2654435761) >>> 24));
+  writeFileSync(path.join(root, 'app.js'), script);
+  writeFileSync(path.join(root, 'icon.png'), png);
+  writeFileSync(path.join(root, 'index.html'), '<!DOCTYPE html><title>t</title><link rel="icon" href="data:,"><img src="icon.png"><script src="app.js"></script>');
+  const server = await startServer(root, {}, { gzipLevel: PHONE.gzipLevel });
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as any).loaded > 0);
+    const sent = server.takeLog();
+    const js = sent.find((entry: any) => entry.path === '/app.js');
+    expect(js.sent).toBe(gzipSync(Buffer.from(script), { level: 6 }).length);
+    expect(js.sent).toBeLessThan(script.length / 20);
+    // Images are already compressed: a host sends them as they are.
+    expect(sent.find((entry: any) => entry.path === '/icon.png').sent).toBe(png.length);
+    // What the page saw as sent is what the server sent.
+    const { entries } = await page.evaluate(readLoadEntries);
+    const seen = entries.find((entry: any) => entry.name.endsWith('/app.js'));
+    expect(seen.encodedBodySize).toBe(js.sent);
+    expect(seen.decodedBodySize).toBe(script.length);
+
+    const response = await fetch(`${server.url}app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const etag = response.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${server.url}app.js`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  } finally {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the first load counts each file fetched before the title takes typing once, as sent', () => {
+  const entry = (name: string, startTime: number, encodedBodySize: number, decodedBodySize: number) =>
+    ({ name: `http://127.0.0.1:1/${name}`, startTime, encodedBodySize, decodedBodySize });
+  const load = filesBeforeReady([
+    entry('', 0, 700, 1400),
+    entry('app_bg.wasm', 40, 400_000, 1_100_000),
+    entry('app.js', 30, 10_000, 60_000),
+    entry('app.js', 900, 10_000, 60_000),
+    entry('word_bg.wasm', 2001, 90_000, 250_000),
+  ], 2000);
+  expect(load.files.map((file: any) => file.path)).toEqual(['/app_bg.wasm', '/app.js', '/']);
+  expect(load.gzip).toBe(410_700);
+  expect(load.raw).toBe(1_161_400);
+});
+
+test('each phone budget fails when it is missed and passes at its limit', () => {
+  const within = { firstVisit: { app: 2500, plain: 900 }, firstPaint: { app: 600, plain: 800 },
+    nextVisit: { app: 600, plain: 500 }, firstLoadGzip: 360 * 1024 };
+  expect(phoneChecks(within).map((c: any) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+  const over = { firstVisit: { app: 2501, plain: 900 }, firstPaint: { app: 601, plain: 800 },
+    nextVisit: { app: 601, plain: 500 }, firstLoadGzip: 360 * 1024 + 1 };
+  expect(phoneChecks(over).map((c: any) => c.status)).toEqual(['FAIL', 'FAIL', 'FAIL', 'FAIL']);
+  const missing = { ...within, nextVisit: { app: 400, plain: null } };
+  expect(phoneChecks(missing)[2].status).toBe('not measured');
 });
 
 test('the large report has the sizes the budgets speak of, as a valid document', () => {
