@@ -131,6 +131,22 @@ fn guests_are_not_part_of_the_total() {
 }
 
 #[test]
+fn new_participants_are_at_most_the_total_and_a_whole_number() {
+    let mut report = clean();
+    report.participants.new_participants = WholeNumber::new("15");
+    assert_eq!(check_report(&report, TODAY), vec![], "everyone may be new");
+    report.participants.new_participants = WholeNumber::new("16");
+    let problems = check_report(&report, TODAY);
+    assert_eq!(ids(&report), vec!["field-participants-new_participants"]);
+    assert_eq!(
+        problems[0].message(Language::English),
+        "New participants (16) are more than the total participants (15)."
+    );
+    report.participants.new_participants = WholeNumber::new("some");
+    assert_eq!(check_report(&report, TODAY)[0].message(Language::English), "New participants is not a whole number.");
+}
+
+#[test]
 fn age_and_governorate_breakdowns_are_compared_when_given() {
     let mut report = clean();
     report.participants.under_18 = WholeNumber::new("2");
@@ -400,6 +416,7 @@ fn one_problem_of_each_kind() -> Vec<Problem> {
         ProblemKind::SessionNumberMismatch { field, ordinal: 2, number: 4 },
         ProblemKind::SessionOrdinalsDisagree { field, ordinal: 2, other_field: row, other: 3 },
         ProblemKind::WorkingGroupsTooLarge { members: 20, total: 15 },
+        ProblemKind::NewParticipantsAboveTotal { new: 20, total: 15 },
         ProblemKind::DateInvalid { value: "7 March".into() },
         ProblemKind::DateTooEarly,
         ProblemKind::DateInFuture,
@@ -416,6 +433,7 @@ fn one_problem_of_each_kind() -> Vec<Problem> {
             | ProblemKind::NotWholeNumber(_)
             | ProblemKind::BreakdownMismatch { .. }
             | ProblemKind::EndBeforeStart
+            | ProblemKind::NewParticipantsAboveTotal { .. }
             | ProblemKind::AgendaEndsBeforeStart { .. }
             | ProblemKind::AgendaOutsideHours { .. }
             | ProblemKind::AgendaOverlaps { .. }

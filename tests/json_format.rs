@@ -17,7 +17,7 @@ fn number() -> impl Strategy<Value = WholeNumber> {
 prop_compose! {
     fn any_report()(
         t in proptest::collection::vec("\\PC{0,24}", 24),
-        n in proptest::collection::vec(number(), 12),
+        n in proptest::collection::vec(number(), 13),
         kind in proptest::sample::select(ActivityType::ALL.to_vec()),
         language in proptest::sample::select(Language::ALL.to_vec()),
         arabic_digits in any::<bool>(),
@@ -35,7 +35,7 @@ prop_compose! {
             facilitators: (0..rows).map(|i| Facilitator { name: s(i + 2), role: s(i + 3), ..Default::default() }).collect(),
             speakers: (0..rows).map(|i| Speaker { name: s(i), position: s(i + 1), organization: s(i + 2), summary: s(i + 3), ..Default::default() }).collect(),
             participants: Participants {
-                total: n[1].clone(), male: n[2].clone(), female: n[3].clone(), sex_not_recorded: n[4].clone(),
+                total: n[1].clone(), new_participants: n[12].clone(), male: n[2].clone(), female: n[3].clone(), sex_not_recorded: n[4].clone(),
                 under_18: n[5].clone(), age_18_to_24: n[6].clone(), age_25_to_59: n[7].clone(),
                 age_60_and_over: n[8].clone(), with_disabilities: n[9].clone(), guests: n[10].clone(),
                 governorates: (0..rows).map(|i| GovernorateCount { name: s(i), count: n[11].clone(), ..Default::default() }).collect(),
@@ -57,10 +57,15 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn every_field_round_trips(report in any_report()) {
-        let document = Document::new(report);
+    fn every_field_round_trips(report in any_report(), report_id in "[a-z0-9-]{0,12}", edited_ms in proptest::option::of(0u64..1 << 53)) {
+        let document = Document { report_id, edited_ms, ..Document::new(report) };
+        // Counts come back as JSON writes them: whole numbers in Western digits.
+        let mut expected = document.clone();
+        for count in expected.report.counts_mut() {
+            *count = count.normalised();
+        }
         for text in [write_document(&document), write_document_pretty(&document)] {
-            prop_assert_eq!(import_document(text.as_bytes()), Ok(document.clone()));
+            prop_assert_eq!(import_document(text.as_bytes()), Ok(expected.clone()));
         }
     }
 }
@@ -70,10 +75,65 @@ fn the_version_1_fixture_imports() {
     let document = import_document(fixture("report-v1.json").as_bytes()).expect("v1 reads");
     let report = document.report;
     assert_eq!(report.title, "Fourth Dialogue Session on Empowering Communities");
-    assert_eq!(report.participants.male.raw(), "09");
+    // Migrated from schema 1: the count typed "09" is the number 9.
+    assert_eq!(report.participants.male.raw(), "9");
     assert_eq!(report.participants.total.value(), Some(15));
     assert_eq!(report.agenda.len(), 10);
     assert_eq!(report.facilitators[2].role, "Logistic officer");
+}
+
+#[test]
+fn a_schema_1_file_migrates_counts_in_any_digits_to_numbers_and_keeps_what_is_not_a_number() {
+    let text = r#"{"format":"taqrir-report","schema_version":1,"report":{"session_number":"٠٤",
+        "participants":{"total":"٢٠","male":"۱۲","female":"08","guests":"12.5","under_18":"about 5",
+        "governorates":[{"name":"Basra","count":"٢٠"}],"categories":[{"label":"Youth","count":" 3 "}]},
+        "working_groups":[{"topic":"A","member_count":"٠٥"}]}}"#;
+    let document = import_document(text.as_bytes()).expect("reads");
+    let report = &document.report;
+    let raw = |n: &WholeNumber| n.raw().to_owned();
+    assert_eq!(raw(&report.session_number), "4");
+    assert_eq!(raw(&report.participants.total), "20");
+    assert_eq!(raw(&report.participants.male), "12");
+    assert_eq!(raw(&report.participants.female), "8");
+    assert_eq!(raw(&report.participants.guests), "12.5");
+    assert_eq!(raw(&report.participants.under_18), "about 5");
+    assert_eq!(raw(&report.participants.governorates[0].count), "20");
+    assert_eq!(raw(&report.participants.categories[0].count), "3");
+    assert_eq!(raw(&report.working_groups[0].member_count), "5");
+    assert_eq!(document.report_id, "", "a file of schema 1 names no report");
+    let written: serde_json::Value = serde_json::from_str(&write_document(&document)).expect("json");
+    assert_eq!(written["schema_version"], 2);
+    let p = &written["report"]["participants"];
+    assert_eq!((p["total"].clone(), p["male"].clone(), p["female"].clone()), (20.into(), 12.into(), 8.into()));
+    assert_eq!((p["guests"].clone(), p["under_18"].clone()), ("12.5".into(), "about 5".into()));
+}
+
+#[test]
+fn a_schema_2_count_written_as_text_by_another_tool_still_reads() {
+    let text = r#"{"format":"taqrir-report","schema_version":2,"report":{"participants":{"total":"٢٠"}}}"#;
+    let document = import_document(text.as_bytes()).expect("reads");
+    assert_eq!(document.report.participants.total.value(), Some(20));
+    assert!(write_document(&document).contains(r#""total":20"#));
+}
+
+#[test]
+fn the_report_id_and_last_edit_travel_in_the_envelope() {
+    let document =
+        Document { report_id: "mhx1-4fz0".into(), edited_ms: Some(1_764_354_605_000), ..Document::default() };
+    let text = write_document(&document);
+    assert!(text.starts_with(
+        r#"{"format":"taqrir-report","schema_version":2,"report_id":"mhx1-4fz0","edited_ms":1764354605000,"#
+    ));
+    assert_eq!(import_document(text.as_bytes()), Ok(document));
+    for (field, value, found) in
+        [("report_id", "7", "a number"), ("edited_ms", r#""yesterday""#, "text"), ("edited_ms", "-1", "a number")]
+    {
+        let text = format!(r#"{{"format":"taqrir-report","schema_version":2,"{field}":{value},"report":{{}}}}"#);
+        let error = import_document(text.as_bytes()).unwrap_err();
+        assert!(matches!(&error, ReadError::WrongType { .. }), "{field}: {value}");
+        let said = error.message(Language::English);
+        assert!(said.contains(field) && said.contains(found), "{said}");
+    }
 }
 
 #[test]
@@ -120,7 +180,17 @@ fn a_newer_schema_is_refused_with_the_version() {
     let text = format!(r#"{{"format":"taqrir-report","schema_version":{},"report":{{}}}}"#, SCHEMA_VERSION + 1);
     let error = import_document(text.as_bytes()).unwrap_err();
     assert_eq!(error, ReadError::NewerVersion { found: SCHEMA_VERSION + 1 });
-    assert!(error.message(Language::English).contains("newer version of Taqrir (schema 2)"));
+    let said = format!("newer version of Taqrir (schema {})", SCHEMA_VERSION + 1);
+    assert!(error.message(Language::English).contains(&said));
+}
+
+#[test]
+fn a_schema_2_file_is_a_newer_version_for_a_schema_1_reader() {
+    // What a reader of schema 1 checks: the envelope's version against the one it knows.
+    let written = write_document(&Document::new(Report::blank()));
+    let envelope: serde_json::Value = serde_json::from_str(&written).expect("json");
+    assert_eq!(envelope["schema_version"], 2);
+    assert!(envelope["schema_version"].as_u64() > Some(1));
 }
 
 /// A report document around `report`, the text of the report object.

@@ -191,3 +191,16 @@ fn a_working_group_lists_its_members_one_a_line_with_their_count() {
     assert_eq!(groups[0].facilitator.as_deref(), Some("Facilitator: Sara"));
     assert_eq!(groups[0].members.as_deref(), Some("Members (3): Ali, Omar, Huda"));
 }
+
+#[test]
+fn new_participants_are_printed_after_the_total_when_given() {
+    let photos = PhotoData::new();
+    let mut report = sample();
+    let labels = |report: &Report| match content(&ReportView::new(report, &photos), "Participants") {
+        Content::Participants(p) => p.figures.iter().map(|f| (f.label, f.value.clone())).take(2).collect::<Vec<_>>(),
+        _ => panic!("participants"),
+    };
+    assert_eq!(labels(&report)[1].0, "Male", "left out when not given");
+    report.participants.new_participants = WholeNumber::new("٧");
+    assert_eq!(labels(&report), [("Total participants", "15".to_owned()), ("New participants", "7".to_owned())]);
+}

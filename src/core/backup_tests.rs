@@ -287,3 +287,17 @@ fn photos_may_take_a_backup_past_its_size_limit_but_drafts_may_not() {
         Err(RestoreError::Read(ReadError::TooLarge { bytes: MAX_BACKUP_BYTES + 1 }))
     );
 }
+
+#[test]
+fn a_backup_of_schema_1_drafts_restores_them_migrated_on_read() {
+    let v1 = r#"{"format":"taqrir-report","schema_version":1,"report":{"title":"Old","participants":{"total":"٢٠","female":"06"}}}"#;
+    let backup = format!(
+        r#"{{"format":"taqrir-backup","version":1,"created_ms":9,"drafts":[{{"id":"a","updated_ms":5,"document":{v1}}}]}}"#
+    );
+    let mut target = Library::open(MemoryStore::new());
+    assert_eq!(restore_backup(&mut target, backup.as_bytes(), 10.0, ids()).map(|r| r.added), Ok(1));
+    let Opened::Draft(document, _) = target.open_draft("a") else { panic!("the restored draft opens") };
+    assert_eq!(document.report.participants.total.raw(), "20");
+    assert_eq!(document.report.participants.female.raw(), "6");
+    assert!(write_document(&document).contains(r#""total":20,"#));
+}

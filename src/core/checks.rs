@@ -75,6 +75,11 @@ pub enum ProblemKind {
         members: u32,
         total: u32,
     },
+    /// More people came for the first time than came at all.
+    NewParticipantsAboveTotal {
+        new: u32,
+        total: u32,
+    },
     /// A date the date input cannot show, quoted as stored.
     DateInvalid {
         value: String,
@@ -142,6 +147,9 @@ impl Problem {
             ),
             ProblemKind::WorkingGroupsTooLarge { members, total } => {
                 f(Msg::CheckWorkingGroups, &[("members", &members.to_string()), ("total", &total.to_string())])
+            }
+            ProblemKind::NewParticipantsAboveTotal { new, total } => {
+                f(Msg::CheckNewParticipants, &[("new", &new.to_string()), ("total", &total.to_string())])
             }
             ProblemKind::DateInvalid { value } => f(Msg::CheckDateInvalid, &[("value", &quoted(value))]),
             ProblemKind::TimeInvalid { time, value } => {
@@ -328,6 +336,10 @@ fn sum_given<'a>(figures: impl IntoIterator<Item = &'a WholeNumber>) -> Option<u
 pub fn breakdowns(report: &Report, out: &mut Vec<Problem>) {
     let p = &report.participants;
     let Some(total) = p.total.value() else { return };
+    if let Some(new) = p.new_participants.value().filter(|new| *new > total) {
+        let field = FieldPath::Participants(Figure::NewParticipants);
+        out.push(problem(ProblemKind::NewParticipantsAboveTotal { new, total }, field));
+    }
     let mut compare = |sum: Option<u32>, message, field| {
         if let Some(sum) = sum.filter(|sum| *sum != total) {
             out.push(problem(ProblemKind::BreakdownMismatch { message, sum, total }, field));

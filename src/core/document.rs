@@ -1,7 +1,8 @@
 //! The JSON document format: how a report is stored in the browser and how it leaves as a file.
 //!
 //! ```json
-//! { "format": "taqrir-report", "schema_version": 1, "report": { ... }, "photos": { "id": "data:image/jpeg;base64,..." } }
+//! { "format": "taqrir-report", "schema_version": 2, "report_id": "mhx1-4fz0", "edited_ms": 1764354605000,
+//!   "report": { ... }, "photos": { "id": "data:image/jpeg;base64,..." } }
 //! ```
 //!
 //! `photos` is written only when a file leaves the browser with its photos embedded; stored drafts
@@ -16,7 +17,6 @@ use crate::core::report::{Language, Report, SCHEMA_VERSION};
 use crate::core::strict_json::{self, Breach, JsonKind, Step};
 use serde::Serialize;
 use serde_json::value::RawValue;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The value of the `format` field that marks a file as a Taqrir report.
@@ -32,6 +32,10 @@ pub const MAX_IMPORT_BYTES_WITH_PHOTOS: usize = 64 * 1024 * 1024;
 struct DocumentOut<'a> {
     format: &'static str,
     schema_version: u32,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    report_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited_ms: Option<u64>,
     report: &'a Report,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     photos: &'a PhotoData,
@@ -44,6 +48,8 @@ impl<'a> DocumentOut<'a> {
         DocumentOut {
             format: FORMAT,
             schema_version: SCHEMA_VERSION,
+            report_id: &document.report_id,
+            edited_ms: document.edited_ms,
             report: &document.report,
             photos: &document.photos,
             unknown_fields: &document.unknown_fields,
@@ -54,6 +60,13 @@ impl<'a> DocumentOut<'a> {
 /// A report read from a document, with the envelope fields this version does not know.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
+    /// Names the report wherever it goes, so a file can be recognised when it comes back: made
+    /// when the report is started, kept through export and import; a duplicate gets its own.
+    /// Empty in files of schema 1.
+    pub report_id: String,
+    /// When the report was last edited (ms since the Unix epoch); of two versions of one report,
+    /// the later edit is the newer.
+    pub edited_ms: Option<u64>,
     pub report: Report,
     /// Embedded photos (id → image `data:` URL), in exported files only; only valid image URLs
     /// are read.
@@ -195,7 +208,13 @@ pub fn import_document(bytes: &[u8]) -> Result<Document, ReadError> {
 
 impl Document {
     pub fn new(report: Report) -> Self {
-        Document { report, photos: PhotoData::new(), unknown_fields: Default::default() }
+        Document { report, ..Document::default() }
+    }
+
+    /// The same report as a new one (a duplicate, a copy): it gets an id and time of its own
+    /// when it becomes a draft.
+    pub fn as_new_report(self) -> Self {
+        Document { report_id: String::new(), edited_ms: None, ..self }
     }
 }
 
@@ -262,12 +281,22 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
     if version > SCHEMA_VERSION && !allow_newer {
         return Err(ReadError::NewerVersion { found: version });
     }
-    let raw = field("report").ok_or(ReadError::NotAReport)?;
-    if !raw.trim_start().starts_with('{') {
+    let raw = fields.get("report").ok_or(ReadError::NotAReport)?;
+    if !raw.get().trim_start().starts_with('{') {
         return Err(ReadError::NotAReport);
     }
-    let migrated = migrate(raw, version);
-    let report: Report = strict_json::from_str(&migrated).map_err(|failure| wrong_type(&migrated, failure))?;
+    let mut report: Report = strict_json::from_str(raw.get()).map_err(|failure| wrong_type(raw.get(), failure))?;
+    migrate(&mut report, version);
+    let report_id = match field("report_id") {
+        None => String::new(),
+        Some(raw) => serde_json::from_str(raw).map_err(|_| envelope_wrong_type("report_id", raw, JsonKind::Text))?,
+    };
+    let edited_ms = match field("edited_ms") {
+        None => None,
+        Some(raw) => {
+            serde_json::from_str(raw).map_err(|_| envelope_wrong_type("edited_ms", raw, JsonKind::WholeNumber))?
+        }
+    };
     // Photos that are not image data URLs are dropped, as is a `photos` that is not an object:
     // a report's text never fails to open because of its photos.
     let photos = field("photos")
@@ -286,7 +315,7 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
         .unwrap_or_default();
     let mut unknown_fields = serde_json::Map::new();
     for (name, raw) in &fields {
-        if !matches!(name.as_str(), "format" | "schema_version" | "report" | "photos") {
+        if !matches!(name.as_str(), "format" | "schema_version" | "report_id" | "edited_ms" | "report" | "photos") {
             // Kept exactly, or the file is refused: never replaced by something else.
             let value = serde_json::from_str(raw.get()).map_err(|_| ReadError::WrongType {
                 field: vec![Step::Field(name.clone())],
@@ -296,7 +325,17 @@ fn read(text: &str, allow_newer: bool) -> Result<(Document, u32), ReadError> {
             unknown_fields.insert(name.clone(), value);
         }
     }
-    Ok((Document { report, photos, unknown_fields }, version))
+    Ok((Document { report_id, edited_ms, report, photos, unknown_fields }, version))
+}
+
+/// The refusal for an envelope field holding a kind of value it cannot hold.
+fn envelope_wrong_type(name: &str, raw: &str, expected: JsonKind) -> ReadError {
+    let found = serde_json::from_str::<serde_json::Value>(raw).ok();
+    ReadError::WrongType {
+        field: vec![Step::Field(name.to_owned())],
+        found: found.as_ref().map(JsonKind::of),
+        expected: Some(expected),
+    }
 }
 
 /// The refusal for a report that failed to deserialize, naming the field and, read again from
@@ -322,11 +361,18 @@ fn wrong_type(report: &str, failure: strict_json::Failure) -> ReadError {
 }
 
 /// Brings a report written with `version` up to [`SCHEMA_VERSION`], one step at a time.
-fn migrate(report: &str, version: u32) -> Cow<'_, str> {
-    // Version 1 is the first schema; a later version adds a step here, e.g.
-    // `if version < 2 { text = Cow::Owned(v1_to_v2(&text)) }`.
-    let _ = version;
-    Cow::Borrowed(report)
+///
+/// Steps so far change values, not the shape of the report, so they work on the report as read;
+/// a step that changes a field's kind would work on the text before it is read.
+fn migrate(report: &mut Report, version: u32) {
+    // 1 → 2: a count typed in other digits or with leading zeros ("٢٠", "09") was kept as a
+    // string; it is the number now. What is not a whole number stays as it was typed. (The report
+    // id and the time of the last edit, new in 2, are absent: a draft gets them from its library.)
+    if version < 2 {
+        for count in report.counts_mut() {
+            *count = count.normalised();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -321,7 +321,7 @@ impl<S: KeyValueStore> Library<S> {
     /// The content of draft `id`, to start a new draft from (the next session's report starts
     /// from the last one's).
     pub fn duplicate(&self, id: &str) -> Option<Document> {
-        read_document(&self.raw(id)?).ok()
+        read_document(&self.raw(id)?).ok().map(Document::as_new_report)
     }
 
     /// Renames a draft: its stored report's title and its index entry.
@@ -330,6 +330,7 @@ impl<S: KeyValueStore> Library<S> {
             return Err(SaveError::Store(StoreError::DraftUnreadable));
         };
         document.report.title = title.to_owned();
+        document.edited_ms = Some(now_ms as u64);
         let last_open = self.index.last_open.clone();
         self.save(id, &document, now_ms, rev)?;
         self.update_index(|index| index.last_open = last_open)?;
@@ -567,7 +568,8 @@ mod tests {
         library.save("a", &titled("Draft"), 1.0, 0).unwrap();
         library.save("b", &titled("Other"), 2.0, 0).unwrap();
         library.rename("a", "Third dialogue session", 3.0).unwrap();
-        assert_eq!(library.open_draft("a"), Opened::Draft(titled("Third dialogue session"), 2));
+        let renamed = Document { edited_ms: Some(3), ..titled("Third dialogue session") };
+        assert_eq!(library.open_draft("a"), Opened::Draft(renamed, 2), "renaming is an edit");
         assert_eq!(library.last_open(), Some("b"));
     }
 

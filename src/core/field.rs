@@ -68,7 +68,7 @@ names!(
 names!(
     /// A participant figure.
     Figure {
-        Total = "total", Male = "male", Female = "female", SexNotRecorded = "sex_not_recorded",
+        Total = "total", NewParticipants = "new_participants", Male = "male", Female = "female", SexNotRecorded = "sex_not_recorded",
         Under18 = "under_18", Age18To24 = "age_18_to_24", Age25To59 = "age_25_to_59",
         Age60AndOver = "age_60_and_over", WithDisabilities = "with_disabilities", Guests = "guests",
     }
@@ -80,6 +80,7 @@ impl Figure {
         let p = participants;
         match self {
             Figure::Total => &p.total,
+            Figure::NewParticipants => &p.new_participants,
             Figure::Male => &p.male,
             Figure::Female => &p.female,
             Figure::SexNotRecorded => &p.sex_not_recorded,
@@ -96,6 +97,7 @@ impl Figure {
     pub fn label(self) -> Msg {
         match self {
             Figure::Total => Msg::TotalParticipants,
+            Figure::NewParticipants => Msg::NewParticipants,
             Figure::Guests => Msg::Guests,
             Figure::Male => Msg::Male,
             Figure::Female => Msg::Female,

@@ -43,7 +43,7 @@ messages! {
     ReportTitle, ActivityType, SessionNumber, ProjectName, Programme, OrganizingOrganization,
     PartnerOrganizations, Donor, ReportLanguage, Date, StartTime, EndTime, Venue, City,
     Governorate, Country, Introduction, Aim, SessionTopic, Conclusion, NextSteps, Moderator,
-    TotalParticipants, Male, Female, SexNotRecorded, Under18, Age18To24, Age25To59, Age60AndOver,
+    TotalParticipants, NewParticipants, NewParticipantsHint, Male, Female, SexNotRecorded, Under18, Age18To24, Age25To59, Age60AndOver,
     WithDisabilities, Guests, GuestsHint, ParticipantsBySex, ParticipantsByAge, ParticipantsByGovernorate, ParticipantsByCategory,
     // Activity types
     ActivityDialogueSession, ActivityWorkshop, ActivityTraining, ActivityClosingSession,
@@ -71,7 +71,7 @@ messages! {
     ImportFieldItem, ImportFieldPart, KindText, KindNumber, KindWholeNumber, KindList, KindGroup, KindTrueFalse,
     KindNothing, KindChoice,
     // Checks (add check keys below this line)
-    CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
+    CheckRequired, CheckNoObjective, CheckNotWholeNumber, CheckSexBreakdown, CheckAgeBreakdown, CheckGovernorateBreakdown, CheckCategoryBreakdown, CheckEndBeforeStart, CheckAgendaEndsBeforeStart, CheckAgendaOutsideHours, CheckAgendaOverlaps, CheckAgendaOutOfOrder, CheckSessionNumber, CheckSessionOrdinals, CheckWorkingGroups, CheckNewParticipants, CheckDateInvalid, CheckDateTooEarly, CheckDateInFuture,
     CheckStartTimeInvalid, CheckEndTimeInvalid, CheckAgendaStartInvalid, CheckAgendaEndInvalid,
     // Photos
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,

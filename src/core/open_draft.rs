@@ -55,6 +55,45 @@ pub struct Reopened {
     pub unreadable: Option<String>,
 }
 
+/// What the open draft's document holds besides the report, kept on every save.
+#[derive(Debug, Default)]
+struct Envelope {
+    report_id: String,
+    edited_ms: Option<u64>,
+    /// Envelope fields this version does not know.
+    unknown_fields: Map<String, Value>,
+}
+
+impl Envelope {
+    /// The envelope of `document` (its report is taken out).
+    fn of(document: &mut Document) -> Self {
+        Envelope {
+            report_id: std::mem::take(&mut document.report_id),
+            edited_ms: document.edited_ms,
+            unknown_fields: std::mem::take(&mut document.unknown_fields),
+        }
+    }
+
+    /// The envelope of stored draft `draft_id`. A draft of schema 1 has no report id nor time of
+    /// its last edit: its own id and its last save stand for them, the same every time it opens.
+    fn of_stored<S: KeyValueStore>(document: &mut Document, draft_id: &str, library: &Library<S>) -> Self {
+        let mut envelope = Envelope::of(document);
+        if envelope.report_id.is_empty() {
+            envelope.report_id = draft_id.to_owned();
+        }
+        if envelope.edited_ms.is_none() {
+            envelope.edited_ms = library.summary(draft_id).map(|d| d.updated_ms as u64);
+        }
+        envelope
+    }
+
+    /// A report started now as draft `draft_id`: the report id is made from the draft's, which
+    /// is unique in this browser and made of the time and a random number.
+    fn started(draft_id: &str) -> Self {
+        Envelope { report_id: draft_id.to_owned(), ..Envelope::default() }
+    }
+}
+
 /// The open draft and the library it lives in.
 pub struct OpenDraft<S: KeyValueStore, E: Environment> {
     library: Library<S>,
@@ -62,8 +101,7 @@ pub struct OpenDraft<S: KeyValueStore, E: Environment> {
     id: String,
     /// The revision this tab last read or wrote.
     rev: u64,
-    /// Envelope fields of the open document this version does not know, kept on save.
-    unknown_fields: Map<String, Value>,
+    envelope: Envelope,
     /// The schema version of a draft written by a newer version of the app: shown, never saved.
     read_only: Option<u32>,
     status: SaveStatus,
@@ -91,13 +129,18 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
             }
             Opened::Missing => None,
         });
-        let (id, document, rev) = found.unwrap_or_else(|| (env.new_draft_id(), Document::default(), 0));
+        let (id, mut document, rev) = found.unwrap_or_else(|| {
+            let id = env.new_draft_id();
+            let document = Document { report_id: id.clone(), ..Document::default() };
+            (id, document, 0)
+        });
+        let envelope = Envelope::of_stored(&mut document, &id, &library);
         let draft = OpenDraft {
             library,
             env,
             id,
             rev,
-            unknown_fields: document.unknown_fields,
+            envelope,
             read_only,
             status: SaveStatus::Saved,
             pending: false,
@@ -137,6 +180,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
             return false;
         }
         self.pending = true;
+        self.envelope.edited_ms = Some(self.env.now_ms() as u64);
         if !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Saving;
         }
@@ -197,7 +241,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
     /// Resolves a conflict by keeping both: what is on screen becomes a new draft, and the other
     /// tab's version stays as it was saved.
     pub fn keep_mine_as_copy(&mut self, report: &Report) -> Started {
-        let document = self.document(report.clone());
+        let document = self.document(report.clone()).as_new_report();
         let id = self.env.new_draft_id();
         self.start(id, document)
     }
@@ -261,7 +305,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.id = self.env.new_draft_id();
         self.rev = 0;
         self.read_only = None;
-        self.unknown_fields = Map::new();
+        self.envelope = Envelope::started(&self.id);
         self.pending = false;
         self.status = SaveStatus::Saved;
         self.replacing = true;
@@ -286,7 +330,13 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
 
     /// The open draft as a document (for exporting), with the envelope fields kept.
     pub fn document(&self, report: Report) -> Document {
-        Document { report, photos: PhotoData::default(), unknown_fields: self.unknown_fields.clone() }
+        Document {
+            report_id: self.envelope.report_id.clone(),
+            edited_ms: self.envelope.edited_ms,
+            report,
+            photos: PhotoData::default(),
+            unknown_fields: self.envelope.unknown_fields.clone(),
+        }
     }
 
     /// The stored text of the open draft, exactly as it is (a newer version's draft is exported
@@ -295,15 +345,21 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.library.raw(&self.id)
     }
 
-    /// Makes `document` the open draft under the new `id` and writes it.
-    fn start(&mut self, id: String, document: Document) -> Started {
-        let Document { mut report, photos, unknown_fields } = document;
+    /// Makes `document` the open draft under the new `id` and writes it. A document with no
+    /// report id (new, a duplicate, a template, a file of schema 1) is a report started now.
+    fn start(&mut self, id: String, mut document: Document) -> Started {
+        let mut envelope = Envelope::of(&mut document);
+        if envelope.report_id.is_empty() {
+            envelope.report_id = id.clone();
+            envelope.edited_ms = Some(self.env.now_ms() as u64);
+        }
+        let Document { mut report, photos, .. } = document;
         let env = &mut self.env;
         let photo_copies = report.reassign_photo_ids(|_| env.new_photo_id());
         self.id = id;
         self.rev = 0;
         self.read_only = None;
-        self.unknown_fields = unknown_fields;
+        self.envelope = envelope;
         self.status = SaveStatus::Saving;
         self.pending = true;
         self.save(&report);
@@ -312,7 +368,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
 
     /// Makes the stored draft `id` the open one, without treating it as an edit.
     fn show_stored(&mut self, id: &str) -> Result<Report, ReadError> {
-        let (document, rev, read_only) = match self.library.open_draft(id) {
+        let (mut document, rev, read_only) = match self.library.open_draft(id) {
             Opened::Draft(document, rev) => (document, rev, None),
             Opened::Newer { document, version } => (document, 0, Some(version)),
             Opened::Unreadable(error) => return Err(error),
@@ -321,7 +377,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.id = id.to_owned();
         self.rev = rev;
         self.read_only = read_only;
-        self.unknown_fields = document.unknown_fields;
+        self.envelope = Envelope::of_stored(&mut document, id, &self.library);
         self.pending = false;
         self.status = SaveStatus::Saved;
         self.replacing = true;

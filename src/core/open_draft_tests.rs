@@ -273,3 +273,60 @@ fn an_opened_document_gets_a_new_draft_and_photo_ids_of_its_own() {
     assert!(started.embedded.contains_key("p1"));
     assert_eq!(stored_title(&store, draft.id()).as_deref(), Some("Imported"), "written at once");
 }
+
+#[test]
+fn a_stored_draft_of_schema_1_opens_migrated_named_by_its_draft_id_and_is_saved_as_schema_2() {
+    let store = Shared::default();
+    let v1 = r#"{"format":"taqrir-report","schema_version":1,"report":{"title":"Old","participants":{"total":"٢٠","male":"09","female":"1O"}}}"#;
+    let mut library = Library::open(store.clone());
+    library.add_raw("old", v1, 1234.0, None).unwrap();
+    let (mut draft, report) = tab(&store, "a");
+    let mut report = draft.open_stored(&report, "old").expect("opens");
+    let p = &report.participants;
+    assert_eq!((p.total.raw(), p.male.raw(), p.female.raw()), ("20", "9", "1O"));
+    let document = draft.document(report.clone());
+    assert_eq!((document.report_id.as_str(), document.edited_ms), ("old", Some(1234)), "the same each time it opens");
+    assert!(!draft.edited(), "showing it is not an edit");
+    type_and_save(&mut draft, &mut report, "Old, edited");
+    let stored = Library::open(store.clone()).raw("old").unwrap_or_default();
+    assert!(stored.starts_with(r#"{"format":"taqrir-report","schema_version":2,"report_id":"old","#), "{stored}");
+    assert!(stored.contains(r#""total":20,"new_participants":null,"male":9,"female":"1O""#), "{stored}");
+}
+
+#[test]
+fn a_report_keeps_its_id_through_edits_and_each_edit_records_its_time() {
+    let (store, mut draft, mut report) = saved("First");
+    let started = draft.document(report.clone());
+    assert_eq!(started.report_id, draft.id(), "made when the report is started");
+    type_and_save(&mut draft, &mut report, "First, edited");
+    let edited = draft.document(report.clone());
+    assert_eq!(edited.report_id, started.report_id);
+    assert!(edited.edited_ms > started.edited_ms, "{edited:?}");
+    // Reopened in another tab, it is the same report.
+    let (other, report) = tab(&store, "b");
+    assert_eq!(other.document(report.clone()).report_id, started.report_id);
+    assert_eq!(other.document(report).edited_ms, edited.edited_ms);
+}
+
+#[test]
+fn an_imported_report_keeps_its_id_and_time_while_a_duplicate_a_template_and_a_copy_get_new_ones() {
+    let (_, mut draft, report) = saved("First");
+    let imported = Document { report_id: "from-afar".into(), edited_ms: Some(7), ..Document::new(titled("Imported")) };
+    let report = draft.open_document(&report, imported).report;
+    let document = draft.document(report.clone());
+    assert_eq!((document.report_id.as_str(), document.edited_ms), ("from-afar", Some(7)));
+
+    let duplicate = draft.library().duplicate(draft.id()).expect("duplicates");
+    let report = draft.open_document(&report, duplicate).report;
+    let copy = draft.document(report.clone());
+    assert_eq!(copy.report_id, draft.id());
+    assert_ne!(copy.report_id, "from-afar");
+
+    let report = draft.open_document(&report, Document::new(titled("From a template"))).report;
+    assert_eq!(draft.document(report.clone()).report_id, draft.id());
+
+    let report = draft.keep_mine_as_copy(&report).report;
+    let kept = draft.document(report);
+    assert_eq!(kept.report_id, draft.id(), "a copy kept beside another version is a report of its own");
+    assert!(kept.edited_ms.is_some());
+}

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The version of the report schema this build writes. Bump it together with a migration in
 /// `crate::core::document` whenever a stored field changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A repeatable row's identity, used by the editor to keep a row's inputs (and focus) attached to
 /// the row when rows are added, removed or reordered.
@@ -240,7 +240,11 @@ model! {
 
     /// Who took part, and the breakdowns donors ask for.
     pub struct Participants {
+        /// Attendances: a series of sessions counts the same people again.
         pub total: WholeNumber,
+        /// People attending this project's activities for the first time: what adds up across
+        /// reports to the people reached.
+        pub new_participants: WholeNumber,
         pub male: WholeNumber,
         pub female: WholeNumber,
         pub sex_not_recorded: WholeNumber,
@@ -369,6 +373,29 @@ impl Report {
     /// A blank report, as "New report" creates it.
     pub fn blank() -> Self {
         Report::default()
+    }
+
+    /// Every count of the report, for what is done to all of them alike (a migration).
+    pub fn counts_mut(&mut self) -> Vec<&mut WholeNumber> {
+        let p = &mut self.participants;
+        let mut counts = vec![
+            &mut self.session_number,
+            &mut p.total,
+            &mut p.new_participants,
+            &mut p.male,
+            &mut p.female,
+            &mut p.sex_not_recorded,
+            &mut p.under_18,
+            &mut p.age_18_to_24,
+            &mut p.age_25_to_59,
+            &mut p.age_60_and_over,
+            &mut p.with_disabilities,
+            &mut p.guests,
+        ];
+        counts.extend(p.governorates.iter_mut().map(|g| &mut g.count));
+        counts.extend(p.categories.iter_mut().map(|c| &mut c.count));
+        counts.extend(self.working_groups.iter_mut().map(|g| &mut g.member_count));
+        counts
     }
 }
 

@@ -7,8 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A whole number as the person typed it.
 ///
 /// The raw text is kept so that a mistyped value ("1O", "12.5") is neither lost nor silently
-/// changed: the editor shows it with a message beside the field. In JSON a valid value is written
-/// as a number, an empty one as `null`, and anything else as the string that was typed.
+/// changed: the editor shows it with a message beside the field. In JSON a whole number is written
+/// as a number whatever digits it was typed in ("٢٠", "09" → `20`, `9`), a blank one as `null`, and
+/// anything else as the string that was typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WholeNumber(String);
 
@@ -54,6 +55,16 @@ impl WholeNumber {
         Ok(Some(value as u32))
     }
 
+    /// The same count as JSON writes it: a whole number in Western digits without leading zeros,
+    /// blank as empty, anything else exactly as typed.
+    pub fn normalised(&self) -> WholeNumber {
+        match self.parse() {
+            Ok(Some(n)) => WholeNumber::from_value(n),
+            Ok(None) => WholeNumber::default(),
+            Err(_) => self.clone(),
+        }
+    }
+
     /// The value when it is a valid whole number, `None` when blank or invalid.
     pub fn value(&self) -> Option<u32> {
         self.parse().ok().flatten()
@@ -72,11 +83,11 @@ fn digit_value(ch: char) -> Option<u32> {
 
 impl Serialize for WholeNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Which digits were typed is a display matter: spreadsheets add up numbers, not texts.
         match self.parse() {
-            Ok(None) if self.0.is_empty() => serializer.serialize_none(),
-            Ok(Some(n)) if self.0 == n.to_string() => serializer.serialize_u32(n),
-            // Anything else (including "٠٩" or " 9") is kept exactly as typed.
-            _ => serializer.serialize_str(&self.0),
+            Ok(None) => serializer.serialize_none(),
+            Ok(Some(n)) => serializer.serialize_u32(n),
+            Err(_) => serializer.serialize_str(&self.0),
         }
     }
 }
@@ -135,13 +146,20 @@ mod tests {
     }
 
     #[test]
-    fn whole_number_keeps_what_was_typed_through_json() {
-        for raw in ["", "15", "09", "12.5", "abc", "١٥"] {
+    fn whole_numbers_are_written_as_json_numbers_whatever_digits_were_typed() {
+        for (typed, json) in
+            [("15", "15"), ("٢٠", "20"), ("۲۰", "20"), ("09", "9"), (" 7 ", "7"), ("", "null"), ("  ", "null")]
+        {
+            assert_eq!(serde_json::to_string(&WholeNumber::new(typed)).unwrap(), json, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_a_whole_number_is_kept_as_typed_through_json() {
+        for raw in ["12.5", "abc", "1O", "-3", "99999999999"] {
             let json = serde_json::to_string(&WholeNumber::new(raw)).unwrap();
             let back: WholeNumber = serde_json::from_str(&json).unwrap();
             assert_eq!(back.raw(), raw, "through {json}");
         }
-        assert_eq!(serde_json::to_string(&WholeNumber::new("15")).unwrap(), "15");
-        assert_eq!(serde_json::to_string(&WholeNumber::new("")).unwrap(), "null");
     }
 }

@@ -34,6 +34,7 @@ const singleFields: [string, string][] = [
 
 const participantFields: [string, string][] = [
   ['total', 'Total participants'],
+  ['new_participants', 'New participants'],
   ['male', 'Male'],
   ['female', 'Female'],
   ['sex_not_recorded', 'Sex not recorded'],
@@ -87,6 +88,14 @@ const rowLists: RowList[] = [
 
 const shown = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
+const countKeys = new Set(['session_number', 'count', 'member_count', ...participantFields.map(([key]) => key)]);
+/** What a field shows after a save: a count typed in any digits is stored, and shown again, as the number. */
+function stored(key: string, value: unknown): string {
+  const text = shown(value);
+  if (!countKeys.has(key)) return text;
+  const western = text.trim().replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+  return /^\d+$/.test(western) && Number(western) <= 0xffffffff ? String(Number(western)) : text;
+}
 
 /** Types a whole report into the editor the way a person would: by labels and buttons. */
 export async function enterReport(page: Page, report: Record<string, any>) {
@@ -114,19 +123,19 @@ export async function enterReport(page: Page, report: Record<string, any>) {
 /** Checks that every value of `report` is in the editor. */
 export async function expectReport(page: Page, report: Record<string, any>) {
   for (const [key, label] of singleFields) {
-    await expect(field(page, label), label).toHaveValue(shown(report[key]));
+    await expect(field(page, label), label).toHaveValue(stored(key, report[key]));
   }
   await expect(field(page, 'Activity type')).toHaveValue(report.activity_type ?? 'dialogue_session');
   await expect(field(page, 'Report language')).toHaveValue(report.language ?? 'en');
   for (const [key, label] of participantFields) {
-    await expect(field(page, label), label).toHaveValue(shown(report.participants?.[key]));
+    await expect(field(page, label), label).toHaveValue(stored(key, report.participants?.[key]));
   }
   for (const list of rowLists) {
     const rows = list.rows(report) ?? [];
     for (let i = 0; i < rows.length; i++) {
       const row = page.getByRole('group', { name: `${list.legend} ${i + 1}`, exact: true });
       for (const [key, label] of list.fields) {
-        await expect(field(row, label), `${list.legend} ${i + 1}: ${label}`).toHaveValue(shown(rows[i][key]));
+        await expect(field(row, label), `${list.legend} ${i + 1}: ${label}`).toHaveValue(stored(key, rows[i][key]));
       }
     }
     await expect(page.getByRole('group', { name: `${list.legend} ${rows.length + 1}`, exact: true })).toHaveCount(0);

@@ -277,6 +277,7 @@ impl<'a> Builder<'a> {
         let p = &self.report.participants;
         let figures: Vec<Detail> = [
             (Msg::TotalParticipants, &p.total),
+            (Msg::NewParticipants, &p.new_participants),
             (Msg::Male, &p.male),
             (Msg::Female, &p.female),
             (Msg::SexNotRecorded, &p.sex_not_recorded),

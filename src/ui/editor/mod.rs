@@ -280,6 +280,12 @@ fn participants(report: Store<Report>) -> AnyView {
         view! {
             <div class="grid">
                 <NumberField field=p.total() label=Msg::TotalParticipants path=Figure::Total />
+                <NumberField
+                    field=p.new_participants()
+                    label=Msg::NewParticipants
+                    path=Figure::NewParticipants
+                    hint=Msg::NewParticipantsHint
+                />
                 <NumberField field=p.guests() label=Msg::Guests path=Figure::Guests hint=Msg::GuestsHint />
             </div>
             <h3>{i18n.text(Msg::ParticipantsBySex)}</h3>
