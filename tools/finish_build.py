@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Trunk post-build step: make the build work offline and under a strict Content-Security-Policy.
 
-1. Moves trunk's inline loader script into its own hashed file, so the page runs no inline script
-   (a host can send `script-src 'self' 'wasm-unsafe-eval'` without 'unsafe-inline').
-2. Writes the service worker with the exact list of files of this build and a version derived
+1. Replaces trunk's inline loader script with our own in a hashed file, so the page runs no inline
+   script (a host can send `script-src 'self' 'wasm-unsafe-eval'` without 'unsafe-inline'); ours
+   also marks the loading screen as failed when WebAssembly cannot start.
+2. Writes the loading screen's texts (each `data-msg="Key"` element) in every language, from
+   `locales/`, so they come from the one translation layer without any script.
+3. Writes the service worker with the exact list of files of this build and a version derived
    from their contents: a new build is a new worker, which the app offers as an update.
 """
 import hashlib
+import html as html_text
 import json
 import os
 import re
@@ -18,13 +22,64 @@ source = Path(os.environ.get("TRUNK_SOURCE_DIR", "."))
 index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
 
+LOADER = """// Taqrir's loader (written by tools/finish_build.py in place of trunk's): starts the app and, when
+// WebAssembly cannot start (an old browser, a blocked or failed download), says so on the loading
+// screen instead of staying on "Loading".
+try {
+  if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+  const bindings = await import('./__JS__');
+  const wasm = await bindings.default({ module_or_path: './__WASM__' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  document.documentElement.classList.add('boot-failed');
+  throw error;
+}
+"""
+
+# The interface's languages, in the order the loading screen shows them, with their direction.
+LANGUAGES = [("en", "ltr"), ("ar", "rtl"), ("ckb", "rtl")]
+
+
+def read_locale(code):
+    texts = {}
+    for line in (source / "locales" / f"{code}.txt").read_text(encoding="utf-8").splitlines():
+        key, sep, text = line.partition(" = ")
+        if sep and not key.startswith("#"):
+            texts[key.strip()] = text.strip()
+    return texts
+
+
+def write_texts(page):
+    """`<tag ... data-msg="Key"></tag>` gets one child per language with Key's text."""
+    locales = {code: read_locale(code) for code, _ in LANGUAGES}
+
+    def expand(match):
+        tag, before, key, after = match.groups()
+        child = "span" if tag in ("h1", "h2", "p", "span") else "p"
+        missing = [code for code, _ in LANGUAGES if key not in locales[code]]
+        if missing:
+            sys.exit(f"finish_build: {key} is missing in locales/{', '.join(missing)}")
+        lines = "".join(
+            f'<{child} lang="{code}" dir="{direction}">{html_text.escape(locales[code][key])}</{child}>'
+            for code, direction in LANGUAGES
+        )
+        return f"<{tag}{before.rstrip()}{after}>{lines}</{tag}>"
+
+    return re.sub(r'<(\w+)([^>]*?) data-msg="(\w+)"([^>]*)></\1>', expand, page)
+
+
+html = write_texts(html)
 inline = re.search(r'<script type="module">(.*?)</script>', html, re.S)
 if inline:
-    code = inline.group(1).strip() + "\n"
+    found = re.search(r"from '\./([^']+\.js)'", inline.group(1)), re.search(r"module_or_path: '\./([^']+\.wasm)'", inline.group(1))
+    if not all(found):
+        sys.exit("finish_build: trunk's loader has changed; update LOADER")
+    code = LOADER.replace("__JS__", found[0].group(1)).replace("__WASM__", found[1].group(1))
     name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
     (staging / name).write_text(code, encoding="utf-8")
     html = html.replace(inline.group(0), f'<script type="module" src="./{name}"></script>')
-    index.write_text(html, encoding="utf-8")
+index.write_text(html, encoding="utf-8")
 
 assets = sorted(
     p.relative_to(staging).as_posix()

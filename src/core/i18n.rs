@@ -27,8 +27,9 @@ macro_rules! messages {
 }
 
 messages! {
-    // Application frame
-    AppName, AppTagline, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
+    // Application frame (BootLoading and BootFailed: the loading screen, which tools/finish_build.py
+    // writes into index.html)
+    AppName, AppTagline, BootLoading, BootFailed, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
     SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate, DownloadJson, DownloadRaw, UnreadableDraftMessage,
     ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,

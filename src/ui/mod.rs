@@ -25,6 +25,10 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // index.html's loading screen has done its job once the app is in the page.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
 }
 
 #[component]
