@@ -88,6 +88,8 @@ messages! {
     SummaryByType, SummaryByMonth, SummaryMonth, SummaryUndated, SummaryProblems, SummaryReportsIn, SummaryInclude,
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn,
+    // Intake: what became of each file that came in
+    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused,
 }
 
 /// The name of an activity type.

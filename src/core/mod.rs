@@ -8,6 +8,7 @@ pub mod export;
 pub mod field;
 pub mod i18n;
 pub mod ids;
+pub mod intake;
 pub mod open_draft;
 pub mod photo_use;
 pub mod photos;

@@ -74,17 +74,10 @@ impl Envelope {
         }
     }
 
-    /// The envelope of stored draft `draft_id`. A draft of schema 1 has no report id nor time of
-    /// its last edit: its own id and its last save stand for them, the same every time it opens.
+    /// The envelope of stored draft `draft_id` (see [`Library::identify`]).
     fn of_stored<S: KeyValueStore>(document: &mut Document, draft_id: &str, library: &Library<S>) -> Self {
-        let mut envelope = Envelope::of(document);
-        if envelope.report_id.is_empty() {
-            envelope.report_id = draft_id.to_owned();
-        }
-        if envelope.edited_ms.is_none() {
-            envelope.edited_ms = library.summary(draft_id).map(|d| d.updated_ms as u64);
-        }
-        envelope
+        library.identify(draft_id, document);
+        Envelope::of(document)
     }
 
     /// A report started now as draft `draft_id`: the report id is made from the draft's, which
