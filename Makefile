@@ -11,7 +11,7 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: run test bench build tools rust-tools node-tools chromium lint unit wasm-unit e2e golden clean
+.PHONY: run test bench build tools rust-tools node-tools chromium libreoffice lint unit wasm-unit e2e golden clean
 
 run: build
 	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
@@ -33,7 +33,8 @@ build: rust-tools node-tools
 	cargo fetch --locked --quiet
 	trunk build --release
 
-unit:
+# The Word export is read back by LibreOffice (tests/docx_export.rs).
+unit: libreoffice
 	cargo test --locked
 
 # The storage adapter against the browser's real local storage, in Chromium (wasm-bindgen-test;
@@ -50,7 +51,7 @@ e2e: chromium node-tools
 golden:
 	cargo test --locked --test html_export write_golden_files -- --ignored --exact
 
-tools: rust-tools node-tools chromium
+tools: rust-tools node-tools chromium libreoffice
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -64,6 +65,12 @@ chromium:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+# An independent reader of the Word files the app writes (headless, no GUI).
+libreoffice:
+	@command -v soffice >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libreoffice-writer-nogui; }
 
 clean:
 	rm -rf dist target test-results

@@ -1,57 +1,37 @@
-//! The one escaping writer: every piece of user text reaches an HTML page through [`HtmlWriter`],
-//! which escapes it for its context and drops what HTML does not allow. Links are made only for
-//! http, https and mailto addresses.
+//! The printable page's writer: every piece of user text reaches an HTML page through
+//! [`HtmlWriter`], which escapes it with the one escaping writer ([`MarkupWriter`]). Links are
+//! made only for http, https and mailto addresses; how text is cut into lines, paragraphs and
+//! links is decided here for every export.
 
+use crate::core::export::markup::MarkupWriter;
 use crate::core::photos::is_image_data_url;
 
-/// Builds HTML, escaping every piece of text it is given.
+/// Builds HTML, escaping every piece of text it is given ([`MarkupWriter`]'s tags and text, and
+/// the page's images, links, lines and paragraphs).
 pub struct HtmlWriter {
-    out: String,
+    w: MarkupWriter,
+}
+
+impl std::ops::Deref for HtmlWriter {
+    type Target = MarkupWriter;
+    fn deref(&self) -> &MarkupWriter {
+        &self.w
+    }
+}
+
+impl std::ops::DerefMut for HtmlWriter {
+    fn deref_mut(&mut self) -> &mut MarkupWriter {
+        &mut self.w
+    }
 }
 
 impl HtmlWriter {
     pub fn new() -> Self {
-        HtmlWriter { out: String::with_capacity(16 * 1024) }
+        HtmlWriter { w: MarkupWriter::new() }
     }
 
     pub fn finish(self) -> String {
-        self.out
-    }
-
-    /// The export's own markup: never user text.
-    pub(super) fn markup(&mut self, markup: &'static str) {
-        self.out.push_str(markup);
-    }
-
-    /// `<tag a="v" …>`; attribute values are escaped.
-    pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
-        for (name, value) in attributes {
-            self.out.push(' ');
-            self.out.push_str(name);
-            self.out.push_str("=\"");
-            escape_into(&mut self.out, value);
-            self.out.push('"');
-        }
-        self.out.push('>');
-    }
-
-    pub fn close(&mut self, tag: &'static str) {
-        self.out.push_str("</");
-        self.out.push_str(tag);
-        self.out.push('>');
-    }
-
-    pub fn text(&mut self, text: &str) {
-        escape_into(&mut self.out, text);
-    }
-
-    /// `<tag …>text</tag>`
-    pub fn element(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) {
-        self.open(tag, attributes);
-        self.text(text);
-        self.close(tag);
+        self.w.finish()
     }
 
     /// `<img src alt>` for a photo. Only an image `data:` URL (JPEG, PNG or WebP, base64) is
@@ -68,29 +48,17 @@ impl HtmlWriter {
     /// shows exactly where it goes: bidi controls are taken out of it, and it is set left to right
     /// in isolation (`dir` isolates), so neither its own text nor an override before it reorders it.
     pub fn text_with_links(&mut self, text: &str) {
-        let mut rest = text;
-        while !rest.is_empty() {
-            let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let (word, after) = rest.split_at(split);
-            let trimmed = word.trim_end_matches(['.', ',', ';', ')', '،']);
-            let address: String = trimmed.chars().filter(|&c| !is_bidi_control(c)).collect();
-            match safe_href(&address) {
-                Some(href) => {
-                    self.element("a", &[("href", href), ("dir", "ltr")], href);
-                    self.text(&word[trimmed.len()..]);
-                }
-                None => self.text(word),
+        for piece in pieces(text) {
+            match piece {
+                Piece::Text(text) => self.text(text),
+                Piece::Link(href) => self.element("a", &[("href", &href), ("dir", "ltr")], &href),
             }
-            let spaces = after.len() - after.trim_start().len();
-            self.text(&after[..spaces]);
-            rest = &after[spaces..];
         }
     }
 
     /// Multi-line text in one block: every line break kept as `<br>`, addresses as links.
     pub fn lines(&mut self, text: &str) {
-        let text = unify_line_ends(text);
-        for (i, line) in text.trim().split('\n').enumerate() {
+        for (i, line) in lines(text).iter().enumerate() {
             if i > 0 {
                 self.markup("<br>");
             }
@@ -100,46 +68,62 @@ impl HtmlWriter {
 
     /// Multi-line text: a paragraph per blank-line-separated block, line breaks kept.
     pub fn paragraphs(&mut self, text: &str) {
-        let text = unify_line_ends(text);
-        for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        for block in blocks(text) {
             self.open("p", &[("dir", "auto")]);
-            self.lines(block);
+            self.lines(&block);
             self.close("p");
         }
     }
+}
+
+/// A piece of a line of user text, as every export writes it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'t> {
+    Text(&'t str),
+    /// A web or mail address with a safe scheme, without bidi controls: a link to itself.
+    Link(String),
+}
+
+/// `text` cut into plain text and the addresses in it that become links (see [`safe_href`]);
+/// punctuation after an address stays text.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(split);
+        let trimmed = word.trim_end_matches(['.', ',', ';', ')', '،']);
+        let address: String = trimmed.chars().filter(|&c| !is_bidi_control(c)).collect();
+        match safe_href(&address) {
+            Some(_) => {
+                out.push(Piece::Link(address));
+                out.push(Piece::Text(&word[trimmed.len()..]));
+            }
+            None => out.push(Piece::Text(word)),
+        }
+        let spaces = after.len() - after.trim_start().len();
+        out.push(Piece::Text(&after[..spaces]));
+        rest = &after[spaces..];
+    }
+    out.retain(|piece| piece != &Piece::Text(""));
+    out
+}
+
+/// The lines of a block of text, whatever line ends it came with, blank lines at its ends left out.
+pub fn lines(text: &str) -> Vec<String> {
+    unify_line_ends(text).trim().split('\n').map(str::to_owned).collect()
+}
+
+/// Multi-line text as paragraphs: the blocks between blank lines that hold something.
+pub fn blocks(text: &str) -> Vec<String> {
+    let text = unify_line_ends(text);
+    text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned).collect()
 }
 
 impl Default for HtmlWriter {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Escapes text for HTML text and quoted attribute values alike. Line ends of any system (`\r\n`,
-/// a lone `\r`) become `\n`; characters HTML does not allow in text (controls other than tab and
-/// newline, noncharacters) are dropped, so an imported file never prints as "�".
-pub fn escape_into(out: &mut String, text: &str) {
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => out.push('\n'),
-            c if !allowed_in_html(c) => {}
-            c => out.push(c),
-        }
-    }
-}
-
-/// Whether HTML allows `c` in text: no controls but tab and newline, no noncharacters.
-fn allowed_in_html(c: char) -> bool {
-    let code = c as u32;
-    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
-    !noncharacter && (!c.is_control() || c == '\n' || c == '\t')
 }
 
 /// `text` with `\r\n` and lone `\r` as `\n`, so line breaks from any system are seen as such.
@@ -168,33 +152,6 @@ pub fn safe_href(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_covers_text_and_attributes() {
-        let mut out = String::new();
-        escape_into(&mut out, r#"<a href="x" onclick='y'>&"#);
-        assert_eq!(out, "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;");
-    }
-
-    #[test]
-    fn escaping_makes_every_line_end_a_newline() {
-        let mut out = String::new();
-        escape_into(&mut out, "a\r\nb\rc\nd\r\r\ne");
-        assert_eq!(out, "a\nb\nc\nd\n\ne");
-    }
-
-    #[test]
-    fn escaping_drops_what_html_forbids_in_text() {
-        let mut out = String::new();
-        escape_into(
-            &mut out,
-            "a\u{0}\u{8}\u{b}\u{c}\u{1b}\u{7f}\u{85}\u{9f}b\u{FDD0}\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{10FFFF}c\td",
-        );
-        assert_eq!(out, "abc\td");
-        let mut out = String::new();
-        escape_into(&mut out, "\u{FDCF}\u{FFFD}\u{FFFC}\u{202E}");
-        assert_eq!(out, "\u{FDCF}\u{FFFD}\u{FFFC}\u{202E}", "only forbidden characters go");
-    }
 
     #[test]
     fn a_multi_line_text_keeps_its_line_breaks_in_one_block() {

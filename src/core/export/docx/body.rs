@@ -1,0 +1,420 @@
+//! `word/document.xml`: a [`ReportView`] laid out as Word paragraphs, tables and pictures, in the
+//! same order and with the same headings as the printable page.
+//!
+//! Direction follows the page: a paragraph of user text is right to left when its first strong
+//! letter is (as `dir="auto"` does in the page), labels and figures take the report's direction,
+//! tables of a right-to-left report run right to left. Lines and paragraphs are cut, and addresses
+//! found, by the same functions the page uses.
+
+use crate::core::export::docx::image::{drawing, extension, pixel_size};
+use crate::core::export::docx::parts::{FOOTER_ID, W};
+use crate::core::export::html_writer::{blocks, lines, pieces, Piece};
+use crate::core::export::markup::MarkupWriter;
+use crate::core::export::view::{self, Content, ReportView};
+use crate::core::photos::decode_data_url;
+use std::collections::HashMap;
+
+/// A photo to store in `word/media/`.
+pub struct Media {
+    /// `photo1.jpg`
+    pub file: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The document part and what it refers to.
+pub struct Written {
+    pub xml: String,
+    /// How many numbered lists `word/numbering.xml` must define.
+    pub numbered_lists: u32,
+    /// Photo `n` (from 1) is relationship `rIdPhoto<n>`.
+    pub media: Vec<Media>,
+    /// Link `n` (from 1) is relationship `rIdLink<n>`.
+    pub links: Vec<String>,
+}
+
+/// A4 in twentieths of a point, and the printed page's margins (18, 16 and 20 mm).
+const PAGE: &str = "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1021\" w:right=\"907\" w:bottom=\"1134\" w:left=\"907\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>";
+/// The width between the margins, in twentieths of a point.
+const TEXT_WIDTH: u32 = 11906 - 2 * 907;
+/// English Metric Units per twentieth of a point, and per pixel at 96 dpi.
+const EMU_PER_TWIP: u64 = 635;
+const EMU_PER_PIXEL: u64 = 9525;
+/// A photo is at most as high as on the printed page (95 mm).
+const MAX_PHOTO_HEIGHT: u64 = 95 * 36_000;
+const HEADER_FILL: &str = "F0F4F8";
+
+pub fn write(view: &ReportView) -> Written {
+    let mut body = Body {
+        w: MarkupWriter::xml(),
+        rtl: view.language.is_rtl(),
+        numbered_lists: 0,
+        media: Vec::new(),
+        photo_of_src: HashMap::new(),
+        links: Vec::new(),
+        drawings: 0,
+        widths: Vec::new(),
+    };
+    body.w.open(
+        "w:document",
+        &[
+            ("xmlns:w", W),
+            ("xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+            ("xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+            ("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+            ("xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"),
+        ],
+    );
+    body.w.markup("<w:body>");
+    // Issue 16: the organisation's letterhead goes here, above the title, once profiles exist.
+    body.text_paragraph("ReportKind", &view.kind);
+    body.text_paragraph("Title", &view.title);
+    if let Some(byline) = &view.byline {
+        body.text_paragraph("Subtitle", byline);
+    }
+    for section in &view.sections {
+        body.text_paragraph("Heading1", &section.heading);
+        body.content(&section.content);
+    }
+    // Issue 16: the sign-off block goes here, before the closing line.
+    body.text_paragraph("Note", view.footer);
+    body.w.markup("<w:sectPr>");
+    body.w.empty("w:footerReference", &[("w:type", "default"), ("r:id", FOOTER_ID)]);
+    body.w.markup(PAGE);
+    if body.rtl {
+        body.w.markup("<w:bidi/>");
+    }
+    body.w.markup("</w:sectPr></w:body></w:document>");
+    Written { xml: body.w.finish(), numbered_lists: body.numbered_lists, media: body.media, links: body.links }
+}
+
+/// How a table cell is written.
+#[derive(Clone, Copy)]
+enum Cell {
+    /// A label or column heading: bold on a tint, in the report's direction.
+    Label,
+    /// User text: its own direction, line breaks and links kept.
+    Text,
+    /// A figure or time in the report's digits: the report's direction.
+    Figure,
+}
+
+struct Body<'v> {
+    w: MarkupWriter,
+    /// The report's direction.
+    rtl: bool,
+    numbered_lists: u32,
+    media: Vec<Media>,
+    /// Each photo is stored once, however often it is shown.
+    photo_of_src: HashMap<&'v str, usize>,
+    links: Vec<String>,
+    drawings: u32,
+    /// The column widths of the table being written.
+    widths: Vec<u32>,
+}
+
+impl<'v> Body<'v> {
+    /// A paragraph of `style`, right to left or not, in list `numbering` when given.
+    fn paragraph(&mut self, style: &'static str, rtl: bool, numbering: Option<u32>, runs: impl FnOnce(&mut Self)) {
+        self.w.markup("<w:p><w:pPr>");
+        self.w.empty("w:pStyle", &[("w:val", style)]);
+        if let Some(list) = numbering {
+            self.w.markup("<w:numPr><w:ilvl w:val=\"0\"/>");
+            self.w.empty("w:numId", &[("w:val", &list.to_string())]);
+            self.w.markup("</w:numPr>");
+        }
+        if rtl {
+            self.w.markup("<w:bidi/>");
+        } else if self.rtl {
+            self.w.markup("<w:bidi w:val=\"0\"/>");
+        }
+        self.w.markup("</w:pPr>");
+        runs(self);
+        self.w.markup("</w:p>");
+    }
+
+    /// Whether user text reads right to left: its first strong letter decides, as `dir="auto"`
+    /// does; text without one takes the report's direction.
+    fn rtl_of(&self, text: &str) -> bool {
+        first_strong_rtl(text).unwrap_or(self.rtl)
+    }
+
+    /// One run of text; tabs become Word's tabs.
+    fn run(&mut self, text: &str, paragraph_rtl: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let rtl = first_strong_rtl(text).unwrap_or(paragraph_rtl);
+        self.w.markup(if rtl { "<w:r><w:rPr><w:rtl/></w:rPr>" } else { "<w:r>" });
+        for (i, part) in text.split('\t').enumerate() {
+            if i > 0 {
+                self.w.markup("<w:tab/>");
+            }
+            if !part.is_empty() {
+                self.w.element("w:t", &[("xml:space", "preserve")], part);
+            }
+        }
+        self.w.markup("</w:r>");
+    }
+
+    /// One line, its addresses as links.
+    fn line(&mut self, line: &str, rtl: bool) {
+        for piece in pieces(line) {
+            match piece {
+                Piece::Text(text) => self.run(text, rtl),
+                Piece::Link(href) => {
+                    self.links.push(href);
+                    let id = format!("rIdLink{}", self.links.len());
+                    self.w.open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+                    self.w.markup("<w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr>");
+                    let href = self.links.last().map(String::as_str).unwrap_or_default().to_owned();
+                    self.w.element("w:t", &[("xml:space", "preserve")], &href);
+                    self.w.markup("</w:r></w:hyperlink>");
+                }
+            }
+        }
+    }
+
+    /// Multi-line text in one paragraph, every line break kept.
+    fn lines(&mut self, text: &str, rtl: bool) {
+        for (i, line) in lines(text).iter().enumerate() {
+            if i > 0 {
+                self.w.markup("<w:r><w:br/></w:r>");
+            }
+            self.line(line, rtl);
+        }
+    }
+
+    /// User text as one paragraph of `style`.
+    fn text_paragraph(&mut self, style: &'static str, text: &str) {
+        self.numbered_paragraph(style, None, text);
+    }
+
+    fn numbered_paragraph(&mut self, style: &'static str, numbering: Option<u32>, text: &str) {
+        let rtl = self.rtl_of(text);
+        self.paragraph(style, rtl, numbering, |b| b.lines(text, rtl));
+    }
+
+    /// Multi-line text: a paragraph of `style` per blank-line-separated block.
+    fn paragraphs(&mut self, style: &'static str, text: &str) {
+        for block in blocks(text) {
+            self.text_paragraph(style, &block);
+        }
+    }
+
+    /// A new numbered list, starting at 1.
+    fn numbered_list(&mut self) -> u32 {
+        self.numbered_lists += 1;
+        self.numbered_lists + 1
+    }
+
+    fn content(&mut self, content: &Content<'v>) {
+        match content {
+            Content::Details(rows) => {
+                self.table(&[2826, TEXT_WIDTH - 2826], false, |b| {
+                    for row in rows {
+                        b.row(false, &[(Cell::Label, row.label), (Cell::Text, &row.value)]);
+                    }
+                });
+            }
+            Content::Text(text) => self.paragraphs("Normal", text),
+            Content::List { numbered, items } => {
+                let (style, list) = if *numbered { ("ListNumber", self.numbered_list()) } else { ("ListBullet", 1) };
+                for item in items {
+                    self.numbered_paragraph(style, Some(list), item);
+                }
+            }
+            Content::Participants(participants) => self.participants(participants),
+            Content::Agenda(agenda) => self.agenda(agenda),
+            Content::Speakers(speakers) => {
+                for s in speakers {
+                    self.text_paragraph("Heading2", &s.name);
+                    if !s.role.is_empty() {
+                        self.text_paragraph("Role", &s.role);
+                    }
+                    self.paragraphs("Normal", &s.summary);
+                }
+            }
+            Content::Discussion(points) => {
+                let list = self.numbered_list();
+                for point in points {
+                    let mut details = blocks(&point.details).into_iter();
+                    // The number goes on the point's heading, or on its first paragraph.
+                    if !point.heading.is_empty() {
+                        self.numbered_paragraph("Heading2", Some(list), &point.heading);
+                    } else if let Some(first) = details.next() {
+                        self.numbered_paragraph("ListNumber", Some(list), &first);
+                    }
+                    for block in details {
+                        self.text_paragraph("ListContinue", &block);
+                    }
+                }
+            }
+            Content::WorkingGroups(groups) => {
+                for g in groups {
+                    self.text_paragraph("Heading2", &g.topic);
+                    if let Some(facilitator) = &g.facilitator {
+                        self.text_paragraph("Role", facilitator);
+                    }
+                    if let Some(members) = &g.members {
+                        self.text_paragraph("Normal", members);
+                    }
+                    self.paragraphs("Normal", &g.outcomes);
+                }
+            }
+            Content::Attachments(attachments) => {
+                let list = self.numbered_list();
+                for attachment in attachments {
+                    self.numbered_paragraph("ListNumber", Some(list), &attachment.description);
+                    for photo in &attachment.photos {
+                        self.photo(photo);
+                    }
+                }
+            }
+        }
+    }
+
+    fn participants(&mut self, p: &view::Participants) {
+        if !p.figures.is_empty() {
+            self.table(&[4200, 1600], false, |b| {
+                for figure in &p.figures {
+                    b.row(false, &[(Cell::Label, figure.label), (Cell::Figure, &figure.value)]);
+                }
+            });
+            if let Some(note) = p.note {
+                self.text_paragraph("Note", note);
+            }
+        }
+        for breakdown in &p.breakdowns {
+            self.text_paragraph("Heading2", breakdown.heading);
+            // Names without counts read better as a list than as a half-empty table.
+            if breakdown.rows.iter().all(|(_, count)| count.is_none()) {
+                for (name, _) in &breakdown.rows {
+                    self.numbered_paragraph("ListBullet", Some(1), name);
+                }
+                continue;
+            }
+            self.table(&[4200, 1600], false, |b| {
+                for (name, count) in &breakdown.rows {
+                    b.row(false, &[(Cell::Text, name), (Cell::Figure, count.as_deref().unwrap_or(""))]);
+                }
+            });
+        }
+    }
+
+    fn agenda(&mut self, agenda: &view::Agenda) {
+        let presenter = agenda.presenter_heading.map_or(0, |_| 2600);
+        let widths = [1900, TEXT_WIDTH - 1900 - presenter, presenter];
+        let columns = if presenter > 0 { 3 } else { 2 };
+        self.table(&widths[..columns], true, |b| {
+            let headings = [(Cell::Label, agenda.time_heading), (Cell::Label, agenda.item_heading)]
+                .into_iter()
+                .chain(agenda.presenter_heading.map(|heading| (Cell::Label, heading)));
+            b.row(true, &headings.collect::<Vec<_>>());
+            for row in &agenda.rows {
+                let cells = [(Cell::Figure, &row.time[..]), (Cell::Text, &row.item), (Cell::Text, &row.presenter)];
+                b.row(false, &cells[..columns]);
+            }
+        });
+    }
+
+    /// A table of the report's style, columns `widths` wide; with `header_row`, its first row
+    /// is repeated on every page.
+    fn table(&mut self, widths: &[u32], header_row: bool, rows: impl FnOnce(&mut Self)) {
+        self.w.markup("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>");
+        if self.rtl {
+            self.w.markup("<w:bidiVisual/>");
+        }
+        self.w.empty("w:tblW", &[("w:w", &widths.iter().sum::<u32>().to_string()), ("w:type", "dxa")]);
+        self.w.markup("<w:tblLayout w:type=\"fixed\"/>");
+        let (first_row, look) = if header_row { ("1", "04A0") } else { ("0", "0680") };
+        self.w.empty(
+            "w:tblLook",
+            &[
+                ("w:val", look),
+                ("w:firstRow", first_row),
+                ("w:lastRow", "0"),
+                ("w:firstColumn", if header_row { "0" } else { "1" }),
+                ("w:lastColumn", "0"),
+                ("w:noHBand", "1"),
+                ("w:noVBand", "1"),
+            ],
+        );
+        self.w.markup("</w:tblPr><w:tblGrid>");
+        for width in widths {
+            self.w.empty("w:gridCol", &[("w:w", &width.to_string())]);
+        }
+        self.w.markup("</w:tblGrid>");
+        self.widths = widths.to_vec();
+        rows(self);
+        self.w.markup("</w:tbl>");
+    }
+
+    /// A row of the table being written; a `header` row repeats on every page.
+    fn row(&mut self, header: bool, cells: &[(Cell, &str)]) {
+        self.w.markup(if header {
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        } else {
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        });
+        for (column, &(kind, text)) in cells.iter().enumerate() {
+            let width = self.widths.get(column).copied().unwrap_or(TEXT_WIDTH).to_string();
+            self.w.markup("<w:tc><w:tcPr>");
+            self.w.empty("w:tcW", &[("w:w", &width), ("w:type", "dxa")]);
+            if let Cell::Label = kind {
+                self.w.empty("w:shd", &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", HEADER_FILL)]);
+            }
+            self.w.markup("</w:tcPr>");
+            let rtl = self.rtl;
+            match kind {
+                Cell::Label => self.paragraph("TableHeading", rtl, None, |b| b.run(text, rtl)),
+                Cell::Figure => self.paragraph("TableText", rtl, None, |b| b.run(text, rtl)),
+                Cell::Text => self.numbered_paragraph("TableText", None, text),
+            }
+            self.w.markup("</w:tc>");
+        }
+        self.w.markup("</w:tr>");
+    }
+
+    /// A photo at its proportions, at most the text's width and the printed page's height, never
+    /// larger than its own size; its caption below it.
+    fn photo(&mut self, photo: &view::Photo<'v>) {
+        let index = match self.photo_of_src.get(photo.src) {
+            Some(&index) => index,
+            None => {
+                let Some((mime, bytes)) = decode_data_url(photo.src) else { return };
+                let file = format!("photo{}.{}", self.media.len() + 1, extension(mime));
+                self.media.push(Media { file, bytes });
+                self.photo_of_src.insert(photo.src, self.media.len() - 1);
+                self.media.len() - 1
+            }
+        };
+        let (width, height) = self.media.get(index).and_then(|m| pixel_size(&m.bytes)).unwrap_or((4, 3));
+        let (width, height) = (u64::from(width), u64::from(height));
+        let scale = [
+            u64::from(TEXT_WIDTH) * EMU_PER_TWIP * 1000 / width,
+            MAX_PHOTO_HEIGHT * 1000 / height,
+            EMU_PER_PIXEL * 1000,
+        ];
+        let scale = scale.into_iter().min().unwrap_or(EMU_PER_PIXEL * 1000);
+        let (cx, cy) = ((width * scale / 1000).max(1), (height * scale / 1000).max(1));
+        self.drawings += 1;
+        let rtl = self.rtl;
+        let id = self.drawings;
+        self.paragraph("Photo", rtl, None, |b| {
+            b.w.markup("<w:r>");
+            drawing(&mut b.w, id, index + 1, cx, cy, &photo.alt);
+            b.w.markup("</w:r>");
+        });
+        if !photo.caption.is_empty() {
+            self.text_paragraph("Caption", &photo.caption);
+        }
+    }
+}
+
+/// Whether the first strong letter of `text` is right to left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms); `None` when it has no letter.
+fn first_strong_rtl(text: &str) -> Option<bool> {
+    text.chars().find(|c| c.is_alphabetic()).map(|c| {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}

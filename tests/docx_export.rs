@@ -1,0 +1,290 @@
+//! The Word export, read by implementations we did not write: Python's zipfile and XML parser
+//! check every part of every file; LibreOffice (headless, one batch per test: it takes seconds to
+//! start) reads the samples' text, direction and photos, and opens files full of odd characters.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use taqrir::core::document::{import_document, read_document, ReadError};
+use taqrir::core::export::docx::zip::crc32;
+use taqrir::core::export::{report_docx, report_html_with_photos};
+use taqrir::core::photos::{data_url, PhotoData};
+use taqrir::core::report::*;
+
+fn fixture(path: &str) -> Report {
+    let text = std::fs::read_to_string(path).expect("fixture");
+    read_document(&text).expect("sample reads").report
+}
+
+/// A scratch folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("taqrir-docx-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// Converts `files` to flat OpenDocument with LibreOffice in one run, and reads each back
+/// (tests/tools/read_fodt.py): paragraphs with their direction, pictures, languages.
+fn libreoffice_reads(dir: &Path, files: &[PathBuf]) -> Vec<serde_json::Value> {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let status = Command::new("soffice")
+        .args([&profile[..], "--headless", "--convert-to", "fodt", "--outdir"])
+        .arg(dir)
+        .args(files)
+        .output()
+        .expect("LibreOffice (soffice) is installed: `make unit` installs it");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    files
+        .iter()
+        .map(|file| {
+            let converted = file.with_extension("fodt");
+            assert!(converted.exists(), "LibreOffice could not open {}", file.display());
+            let out =
+                Command::new("python3").arg("tests/tools/read_fodt.py").arg(&converted).output().expect("python3");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            serde_json::from_slice(&out.stdout).expect("reader's JSON")
+        })
+        .collect()
+}
+
+/// Python's zipfile checks every entry's CRC and reads it; its XML parser parses every part.
+fn assert_well_formed(docx: &[u8], dir: &Path) {
+    let file = dir.join("check.docx");
+    std::fs::write(&file, docx).expect("write");
+    let script = "import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): m.parseString(z.read(n))\n";
+    let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The text of the printed page's blocks in reading order, as a reader sees it: each heading,
+/// paragraph, list item, table cell and caption with its own text, whitespace collapsed.
+fn printed_blocks(html: &str) -> Vec<String> {
+    fn walk(element: ElementRef, current: &mut String, out: &mut Vec<String>) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => current.push_str(text),
+                Node::Element(e) if e.name() == "br" => current.push(' '),
+                Node::Element(e) => {
+                    let block = ["p", "h1", "h2", "h3", "li", "th", "td", "figcaption", "footer"].contains(&e.name());
+                    if block {
+                        flush(current, out);
+                    }
+                    if let Some(child) = ElementRef::wrap(child) {
+                        walk(child, current, out);
+                    }
+                    if block {
+                        flush(current, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    fn flush(current: &mut String, out: &mut Vec<String>) {
+        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(text);
+        }
+        current.clear();
+    }
+    let page = Html::parse_document(html);
+    let body = page.select(&Selector::parse("body").expect("selector")).next().expect("body");
+    let (mut current, mut out) = (String::new(), Vec::new());
+    walk(body, &mut current, &mut out);
+    flush(&mut current, &mut out);
+    out
+}
+
+fn paragraphs(read: &serde_json::Value) -> Vec<(String, String)> {
+    read["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .map(|p| (p[0].as_str().unwrap_or_default().to_owned(), p[1].as_str().unwrap_or_default().to_owned()))
+        .collect()
+}
+
+/// A `width` × `height` PNG of one colour, made here so the test needs no image files.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    let mut header = Vec::new();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let row: Vec<u8> = std::iter::once(0).chain((0..width).flat_map(|_| [28, 93, 132])).collect();
+    let pixels: Vec<u8> = (0..height).flat_map(|_| row.iter().copied()).collect();
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&pixels, 6));
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// The sample with every part a report can have: speakers, working groups, an extra section,
+/// counted governorates, every figure, a discussion point without a heading, presenters.
+fn full_sample() -> Report {
+    let mut report = fixture("tests/fixtures/report-v1.json");
+    report.programme = "Localization programme".into();
+    report.moderator = "Huda K.".into();
+    report.speakers = vec![
+        Speaker {
+            name: "Dr. Ali Hassan".into(),
+            position: "Director".into(),
+            organization: "Dhi Qar Health Directorate".into(),
+            summary: "Spoke about referrals.\n\nAsked for a shared list of services.".into(),
+            ..Default::default()
+        },
+        Speaker {
+            name: "Layla Abbas".into(),
+            summary: "Presented the volunteer network.".into(),
+            ..Default::default()
+        },
+    ];
+    report.working_groups = vec![WorkingGroup {
+        topic: "Coordination with the governorate".into(),
+        facilitator: "Sabreen Alwaeli".into(),
+        members: "Ahmed\nMariam\nYousif".into(),
+        member_count: WholeNumber::new("3"),
+        outcomes: "A monthly meeting was agreed.".into(),
+        ..Default::default()
+    }];
+    report.extra_sections = vec![Section {
+        heading: "Panel discussion".into(),
+        text: "Three panellists answered questions.".into(),
+        ..Default::default()
+    }];
+    report.participants.governorates = vec![
+        GovernorateCount { name: "Dhi Qar".into(), count: WholeNumber::new("12"), ..Default::default() },
+        GovernorateCount { name: "Basra".into(), count: WholeNumber::new("3"), ..Default::default() },
+    ];
+    report.participants.under_18 = WholeNumber::new("2");
+    report.participants.with_disabilities = WholeNumber::new("1");
+    report
+        .discussion_points
+        .push(DiscussionPoint { details: "A point without a heading.\nSecond line.".into(), ..Default::default() });
+    report.agenda[1].presenter = "Ammar M.S. Alghurabi".into();
+    report
+}
+
+/// The Arabic sample with two photos (one shown twice) and captions.
+fn arabic_with_photos() -> (Report, PhotoData) {
+    let mut report = fixture("tests/fixtures/report-v1-arabic.json");
+    let photo = |id: &str, caption: &str| PhotoRef { id: id.into(), caption: caption.into() };
+    report.attachments = vec![Attachment {
+        description: "صور المشاركين https://example.org/صور".into(),
+        photos: vec![photo("p1", "المشاركون في الجلسة"), photo("p2", ""), photo("p1", "مرة أخرى")],
+        ..Default::default()
+    }];
+    let photos: PhotoData = [
+        ("p1".to_owned(), data_url("image/png", &png(640, 480))),
+        ("p2".to_owned(), data_url("image/png", &png(300, 900))),
+    ]
+    .into();
+    (report, photos)
+}
+
+/// Every text field of `report` holding `text` (counts included: they keep what was typed).
+fn with_every_field(report: &Report, text: &str) -> Report {
+    fn fill(value: &mut serde_json::Value, text: &str) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    if !["language", "activity_type", "digits", "id"].contains(&key.as_str()) {
+                        fill(value, text);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| fill(v, text)),
+            serde_json::Value::String(s) => *s = text.to_owned(),
+            serde_json::Value::Number(_) | serde_json::Value::Null => *value = text.into(),
+            serde_json::Value::Bool(_) => {}
+        }
+    }
+    let mut value = serde_json::to_value(report).expect("report as JSON");
+    fill(&mut value, text);
+    serde_json::from_value(value).expect("report from JSON")
+}
+
+const NASTY: [&str; 4] = [
+    "]]><w:t>&amp;</w:t><![CDATA[ \" ' < > &",
+    "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1b}\u{7f}\u{85}\u{FFFE}\u{FFFF}\u{FDD0}\u{1FFFE}controls",
+    "\u{FFFD} replaced half of a surrogate pair, \u{202E}override\u{202C} and\ttab\r\nline\rbreaks",
+    "javascript:alert(1) https://example.org/a?b=1&c=<2> mailto:x@y.org",
+];
+
+#[test]
+fn libreoffice_reads_the_samples_in_the_printed_order_right_to_left_in_arabic_with_photos() {
+    let dir = scratch("samples");
+    let english = full_sample();
+    let (arabic, photos) = arabic_with_photos();
+    let nasty: Vec<Report> = NASTY.iter().map(|text| with_every_field(&english, text)).collect();
+    let mut files = vec![dir.join("english.docx"), dir.join("arabic.docx")];
+    std::fs::write(&files[0], report_docx(&english, &PhotoData::new())).expect("write");
+    std::fs::write(&files[1], report_docx(&arabic, &photos)).expect("write");
+    for (n, report) in nasty.iter().enumerate() {
+        files.push(dir.join(format!("odd-{n}.docx")));
+        std::fs::write(&files[n + 2], report_docx(report, &PhotoData::new())).expect("write");
+    }
+    let read = libreoffice_reads(&dir, &files);
+
+    // The same blocks as the printed page, in its order: every field of the sample is there.
+    for ((report, photos), read) in [(&english, &PhotoData::new()), (&arabic, &photos)].into_iter().zip(&read) {
+        let printed = printed_blocks(&report_html_with_photos(report, photos));
+        let word: Vec<String> = paragraphs(read).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(word, printed);
+    }
+    assert!(paragraphs(&read[0]).iter().all(|(_, dir)| dir == "lr-tb"));
+    assert_eq!(read[0]["images"], 0);
+
+    // Arabic: every paragraph right to left but the one address, the languages set, photos in.
+    let arabic_read = paragraphs(&read[1]);
+    let ltr: Vec<&(String, String)> = arabic_read.iter().filter(|(_, dir)| dir != "rl-tb").collect();
+    assert!(ltr.is_empty(), "left to right in the Arabic report: {ltr:?}");
+    assert_eq!(read[1]["images"], 3, "three photos shown (two files)");
+    let languages = read[1]["languages"].to_string();
+    assert!(languages.contains("\"ar\"") && languages.contains("\"en\""), "{languages}");
+
+    // Odd characters in every field: the file opens and shows the text, less what XML forbids.
+    for (text, read) in NASTY.iter().zip(&read[2..]) {
+        let word = paragraphs(read);
+        assert!(word.len() > 40, "{text:?}: only {} paragraphs", word.len());
+        let shown: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let word_text: String = word.iter().flat_map(|(t, _)| t.chars()).filter(|c| c.is_alphanumeric()).collect();
+        assert!(word_text.contains(&shown.replace("\u{FFFE}", "")), "{text:?} not shown");
+    }
+}
+
+#[test]
+fn an_unpaired_surrogate_is_refused_at_import_so_it_never_reaches_a_word_file() {
+    let sample = std::fs::read_to_string("tests/fixtures/report-v1.json").expect("fixture");
+    let broken = sample.replacen("Fourth Dialogue", "Fourth \\ud800 Dialogue", 1);
+    assert!(matches!(import_document(broken.as_bytes()), Err(ReadError::BrokenCharacter { .. })));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #[test]
+    fn every_part_is_well_formed_whatever_is_typed_into_every_field(
+        text in prop_oneof![
+            "\\PC{0,40}",
+            "[\\x00-\\x1f<>&\"' \\]\\[a-z=/:;!-]{0,40}",
+            proptest::sample::select(NASTY.to_vec()).prop_map(str::to_owned),
+        ],
+        arabic in any::<bool>(),
+    ) {
+        let dir = scratch("prop");
+        let base = if arabic { fixture("tests/fixtures/report-v1-arabic.json") } else { fixture("tests/fixtures/report-v1.json") };
+        let report = with_every_field(&base, &text);
+        assert_well_formed(&report_docx(&report, &PhotoData::new()), &dir);
+    }
+}
