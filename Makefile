@@ -29,9 +29,11 @@ lint: rust-tools
 bench: tools build
 	node bench/bench.mjs --dist dist --runs $(or $(RUNS),5)
 
+# The release app in dist/, with .gz and .br beside its hashed files for hosts that serve them.
 build: rust-tools node-tools
 	cargo fetch --locked --quiet
 	trunk build --release
+	node tools/precompress.mjs dist
 
 # The Word export is read back by LibreOffice (tests/docx_export.rs).
 unit: libreoffice

@@ -85,6 +85,8 @@ assets = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
     if p.is_file() and p.name not in ("sw.js", "index.html") and not p.name.startswith(".")
+    # Precompressed copies (tools/precompress.mjs) are for the host, not for the cache.
+    and p.suffix not in (".gz", ".br")
 )
 digest = hashlib.sha256()
 for name in ["index.html", *assets]:
