@@ -4,9 +4,11 @@
 use proptest::prelude::*;
 use scraper::{Html, Selector};
 use taqrir::core::document::read_document;
-use taqrir::core::export::{report_html, report_html_with_photos};
+use taqrir::core::document::ReadError;
+use taqrir::core::export::{report_file_html, report_html, report_html_with_photos};
 use taqrir::core::photos::PhotoData;
 use taqrir::core::report::*;
+use taqrir::core::report_file::read_report_file;
 
 fn sample() -> Report {
     let text = std::fs::read_to_string("tests/fixtures/report-v1.json").expect("fixture");
@@ -610,4 +612,63 @@ fn links_show_where_they_go_whatever_bidi_controls_the_text_holds() {
             ("mailto:info@example.org".to_owned(), "mailto:info@example.org".to_owned(), Some("ltr")),
         ]
     );
+}
+
+/// The page as "Export HTML" writes it: carrying `document`, as Export JSON writes it.
+fn page_carrying(document: &taqrir::core::document::Document) -> String {
+    let json = taqrir::core::document::write_document(document);
+    report_file_html(&document.report, &document.photos, &json)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_page_carries_the_report_inert_and_it_reads_back_whole(
+        report in any_report(),
+        odd in "[\\x00-\\x1f\\x7f-\\x9f\u{fdd0}\u{fffe}\u{1fffe}<>&\"'a]{0,12}",
+    ) {
+        let mut report = report;
+        report.introduction.push_str(&odd);
+        report.title.push_str("</template><script>alert(1)</script>");
+        let (with_photos, photos) = report_with_photos();
+        report.attachments = with_photos.attachments;
+        let mut document = taqrir::core::document::Document::new(report);
+        document.photos = photos;
+        document.report_id = "mhx1-4fz0".into();
+        document.edited_ms = Some(1_764_354_605_000);
+        document.unknown_fields.insert("exported_by".into(), "a test".into());
+        let page = page_carrying(&document);
+        let html = Html::parse_document(&page);
+        assert_inert(&html);
+        prop_assert_eq!(select(&html, "template").len(), 1);
+        let mut expected = document.clone();
+        for count in expected.report.counts_mut() {
+            *count = count.normalised();
+        }
+        prop_assert_eq!(read_report_file(page.as_bytes()), Ok(expected));
+    }
+}
+
+#[test]
+fn the_carried_report_is_not_shown_nor_printed() {
+    let (report, photos) = report_with_photos();
+    let document = taqrir::core::document::Document { photos, ..taqrir::core::document::Document::new(report) };
+    let page = page_carrying(&document);
+    let shown = report_html_with_photos(&document.report, &document.photos);
+    let at = page.find("<template id=\"taqrir-report\">").expect("the data element");
+    assert_eq!(&page[..at], shown.trim_end().trim_end_matches("</body></html>"), "the page shows what it showed");
+    assert!(page[at..].ends_with("</template></body></html>\n"));
+}
+
+#[test]
+fn a_page_without_a_carried_report_is_refused_in_words() {
+    let page = report_html(&sample());
+    let error = read_report_file(page.as_bytes()).unwrap_err();
+    assert_eq!(error, ReadError::PageWithoutReport);
+    assert!(error.message(Language::English).starts_with("This web page does not carry a report's data"));
+    assert_eq!(read_report_file(b"<p>hello</p>"), Err(ReadError::PageWithoutReport));
+    // A JSON file reads as before.
+    let json = std::fs::read("tests/fixtures/report-v1.json").expect("fixture");
+    assert_eq!(read_report_file(&json).map(|d| d.report), Ok(sample()));
 }

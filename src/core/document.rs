@@ -96,6 +96,8 @@ pub enum ReadError {
     BrokenCharacter { line: usize, column: usize },
     /// Larger than [`MAX_IMPORT_BYTES`].
     TooLarge { bytes: usize },
+    /// A web page that carries no report (printed by an earlier version, or not by Taqrir).
+    PageWithoutReport,
 }
 
 impl ReadError {
@@ -137,6 +139,7 @@ impl ReadError {
                 i18n::text(lang, Msg::ImportPhotosTooLarge).to_owned()
             }
             ReadError::TooLarge { .. } => i18n::text(lang, Msg::ImportTooLarge).to_owned(),
+            ReadError::PageWithoutReport => i18n::text(lang, Msg::ImportPageWithoutReport).to_owned(),
         }
     }
 }

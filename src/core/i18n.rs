@@ -31,7 +31,7 @@ messages! {
     // writes into index.html)
     AppName, AppTagline, BootLoading, BootFailed, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
     SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate, DownloadJson, DownloadRaw, UnreadableDraftMessage,
-    ReportActions, ExportHtml, Print, ExportJson, ImportJson, Email, Share, EmailHint,
+    ReportActions, ExportHtml, Print, ExportJson, ImportReport, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
     Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
@@ -89,7 +89,7 @@ messages! {
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn,
     // Intake: what became of each file that came in
-    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused,
+    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport,
 }
 
 /// The name of an activity type.

@@ -13,6 +13,7 @@ pub mod open_draft;
 pub mod photo_use;
 pub mod photos;
 pub mod report;
+pub mod report_file;
 pub mod store;
 pub mod store_error;
 pub mod strict_json;

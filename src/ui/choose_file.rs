@@ -1,5 +1,5 @@
-//! "Import JSON" and "Restore": a button that opens the browser's file chooser for a JSON file
-//! and hands over the chosen file's bytes.
+//! "Import report" and "Restore": a button that opens the browser's file chooser and hands over
+//! the chosen file's bytes.
 
 use crate::core::document::ReadError;
 use crate::core::i18n::Msg;
@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ChooseJsonFile(
     label: Msg,
+    /// The kinds of file offered, as the input's `accept` lists them.
+    accept: &'static str,
     max_bytes: usize,
     #[prop(into)] on_chosen: Callback<Result<Vec<u8>, ReadError>>,
 ) -> impl IntoView {
@@ -53,7 +55,7 @@ pub fn ChooseJsonFile(
         </button>
         <input
             type="file"
-            accept=".json,application/json"
+            accept=accept
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"

@@ -1,13 +1,14 @@
-//! The report leaves the browser: Export HTML, Print, Export JSON, Import JSON, Email, Share.
+//! The report leaves the browser: Export HTML, Print, Export JSON, Import report, Email, Share.
 //!
 //! Everything the files contain comes from the pure core (`export`, `document`); this module
 //! only hands bytes to the browser.
 
-use crate::core::document::{import_document, write_document_pretty, ReadError, MAX_IMPORT_BYTES_WITH_PHOTOS};
-use crate::core::export::{email_summary, file_name, report_html_with_photos};
+use crate::core::document::{write_document, write_document_pretty, ReadError};
+use crate::core::export::{email_summary, file_name, report_file_html, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
+use crate::core::report_file::{read_report_file, MAX_REPORT_FILE_BYTES};
 use crate::ui::button::button;
 use crate::ui::choose_file::ChooseJsonFile;
 use crate::ui::i18n::{use_i18n, I18n};
@@ -24,12 +25,30 @@ pub struct OutFile {
     pub text: String,
 }
 
-fn html_file(report: &Report, photos: &PhotoData) -> OutFile {
-    OutFile {
-        name: file_name(report, "html"),
-        mime: "text/html;charset=utf-8",
-        text: measured("export-html", || report_html_with_photos(report, photos)),
+/// The printable page, carrying the report's document (photos included) so that this one file
+/// can be imported again.
+fn html_file(session: Session, report: &Report, photos: PhotoData) -> OutFile {
+    let text = measured("export-html", || {
+        let document = document_text(session, &photos, write_document).unwrap_or_default();
+        report_file_html(report, &photos, &document)
+    });
+    OutFile { name: file_name(report, "html"), mime: "text/html;charset=utf-8", text }
+}
+
+/// The open draft's document with `photos` embedded, written by `write`. A draft written by a
+/// newer version of Taqrir is given exactly as it is stored: writing it again here would turn it
+/// into this version's format and lose what this version does not know.
+fn document_text(
+    session: Session,
+    photos: &PhotoData,
+    write: fn(&crate::core::document::Document) -> String,
+) -> Option<String> {
+    if session.read_only().get_untracked().is_some() {
+        return session.stored_text();
     }
+    let mut document = session.document_untracked();
+    document.photos = photos.clone();
+    Some(write(&document))
 }
 
 /// Downloads the open draft as a JSON file, its photos embedded ("Export JSON", and "Download
@@ -42,18 +61,11 @@ pub fn download_json(session: Session, progress: ExportProgress) {
     });
 }
 
-/// The open draft as a JSON file with `photos` embedded. A draft written by a newer version of
-/// Taqrir is given exactly as it is stored: writing it again here would turn it into this
-/// version's format and lose what this version does not know.
+/// The open draft as a JSON file with `photos` embedded.
 fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile> {
-    let mut document = session.document_untracked();
-    let text = if session.read_only().get_untracked().is_some() {
-        session.stored_text()?
-    } else {
-        document.photos = photos;
-        write_document_pretty(&document)
-    };
-    Some(OutFile { name: file_name(&document.report, "json"), mime: "application/json", text })
+    let text = document_text(session, &photos, write_document_pretty)?;
+    let name = session.report().with_untracked(|report| file_name(report, "json"));
+    Some(OutFile { name, mime: "application/json", text })
 }
 
 /// How an export is going, for the person: waiting for photos still being stored, and which
@@ -229,8 +241,8 @@ pub fn ReportActions(
     // Photos are read from the browser's photo store before a file is made.
     let export_html = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, progress, |report, photos| {
-                download(&html_file(&report, &photos));
+            with_photos(session, progress, move |report, photos| {
+                download(&html_file(session, &report, photos));
             });
         }
     };
@@ -252,15 +264,13 @@ pub fn ReportActions(
     let refresh_email = move || email_href.set(mailto(&session.report().read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
+            // One file is enough: the page carries the report's data.
             with_photos(session, progress, move |report, photos| {
-                let html = html_file(&report, &photos);
-                let files: Vec<OutFile> =
-                    [Some(html), json_file_with_photos(session, photos)].into_iter().flatten().collect();
-                share_files(&files, &report.title);
+                share_files(&[html_file(session, &report, photos)], &report.title);
             });
         }
     };
-    let on_import = move |chosen: Result<Vec<u8>, ReadError>| match chosen.and_then(|bytes| import_document(&bytes)) {
+    let on_import = move |chosen: Result<Vec<u8>, ReadError>| match chosen.and_then(|bytes| read_report_file(&bytes)) {
         Ok(document) => {
             import_error.set(None);
             session.open_document(document);
@@ -274,7 +284,12 @@ pub fn ReportActions(
                 {button("button button--primary", Msg::ExportHtml, export_html)}
                 {button("button", Msg::Print, print_report)}
                 {button("button", Msg::ExportJson, export_json)}
-                <ChooseJsonFile label=Msg::ImportJson max_bytes=MAX_IMPORT_BYTES_WITH_PHOTOS on_chosen=on_import />
+                <ChooseJsonFile
+                    label=Msg::ImportReport
+                    accept=".json,.html,.htm,application/json,text/html"
+                    max_bytes=MAX_REPORT_FILE_BYTES
+                    on_chosen=on_import
+                />
                 <a
                     class="button"
                     href=move || email_href.get()

@@ -67,7 +67,7 @@ async function storedDrafts(page: Page): Promise<Record<string, string>> {
 
 async function importJson(page: Page, file: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await page.getByRole('button', { name: 'Import report' }).click();
   await (await chooser).setFiles(file);
 }
 

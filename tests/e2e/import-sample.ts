@@ -12,6 +12,6 @@ export async function importEditedSample(page: Page, edit: (report: any) => void
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-sample-')), 'report.json');
   writeFileSync(file, JSON.stringify(document));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await page.getByRole('button', { name: 'Import report' }).click();
   await (await chooser).setFiles(file);
 }

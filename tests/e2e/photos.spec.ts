@@ -106,7 +106,7 @@ async function download(page: Page, button: string) {
   return { text: readFileSync(saved, 'utf8'), path: saved };
 }
 
-test('a photo is attached, captioned, kept across a reload, embedded in both exports and restored by an import', async ({ app: page, browser }) => {
+test('a photo is attached, captioned, kept across a reload, embedded in both exports, and the exported page alone brings it back', async ({ app: page, browser }) => {
   test.setTimeout(90_000);
   page.on('dialog', (dialog) => dialog.accept());
   await page.getByLabel('Report title', { exact: true }).fill('Fourth Dialogue Session');
@@ -145,8 +145,9 @@ test('a photo is attached, captioned, kept across a reload, embedded in both exp
   const errors = watchForErrors(other);
   await other.goto('./');
   const chooser = other.waitForEvent('filechooser');
-  await other.getByRole('button', { name: 'Import JSON' }).click();
-  await (await chooser).setFiles(json.path);
+  await other.getByRole('button', { name: 'Import report' }).click();
+  // The page carries the report's data, photos included: it is the one file needed.
+  await (await chooser).setFiles(html.path);
   await expect(other.getByLabel('Report title', { exact: true })).toHaveValue('Fourth Dialogue Session');
   await expect(photoGroup(other, 1).getByLabel('Caption')).toHaveValue('Participants & guests <after the session>');
   await expectThumbnail(other, 1, 'Participants & guests <after the session>');
@@ -292,7 +293,7 @@ test('without IndexedDB a photo says it cannot be stored, and an imported report
     photos: { p1: dataUrl },
   }));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await page.getByRole('button', { name: 'Import report' }).click();
   await (await chooser).setFiles(file);
   await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Imported');
   await expect(page.getByRole('alert').filter({ hasText: "1 of this report's photos could not be stored" })).toBeVisible();
@@ -422,10 +423,10 @@ test('the start-up sweep erases a photo removed from the original and leaves the
   await expectThumbnail(page, 1, 'Photo 1');
 });
 
-/** Imports `file` through "Import JSON". */
+/** Imports `file` through "Import report". */
 async function importJson(page: Page, file: string) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await page.getByRole('button', { name: 'Import report' }).click();
   await (await chooser).setFiles(file);
 }
 

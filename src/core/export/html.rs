@@ -8,6 +8,7 @@ use crate::core::export::html_writer::HtmlWriter;
 use crate::core::export::view::{self, Content, ReportView};
 use crate::core::photos::PhotoData;
 use crate::core::report::Report;
+use crate::core::report_file::{json_for_html, DATA_ELEMENT_ID};
 
 /// The whole report as a printable, self-contained HTML document in the report's language.
 pub fn report_html(report: &Report) -> String {
@@ -18,9 +19,19 @@ pub fn report_html(report: &Report) -> String {
 /// URL. A photo with no entry, or whose URL is not a JPEG, PNG or WebP base64 `data:` URL, is
 /// left out.
 pub fn report_html_with_photos(report: &Report, photos: &PhotoData) -> String {
+    page(report, photos, None)
+}
+
+/// The printable report as the file that leaves the browser: the page, carrying `document` (the
+/// report's JSON document, as Export JSON writes it) inert, so the page alone can be imported.
+pub fn report_file_html(report: &Report, photos: &PhotoData, document: &str) -> String {
+    page(report, photos, Some(document))
+}
+
+fn page(report: &Report, photos: &PhotoData, document: Option<&str>) -> String {
     let view = ReportView::new(report, photos);
     let dir = if view.language.is_rtl() { "rtl" } else { "ltr" };
-    Page { w: HtmlWriter::new(), dir }.write(&view)
+    Page { w: HtmlWriter::new(), dir }.write(&view, document)
 }
 
 const STYLE: &str = r#"
@@ -66,7 +77,7 @@ struct Page {
 }
 
 impl Page {
-    fn write(mut self, view: &ReportView) -> String {
+    fn write(mut self, view: &ReportView, document: Option<&str>) -> String {
         self.w.markup("<!DOCTYPE html>\n");
         self.w.open("html", &[("lang", view.language.code()), ("dir", self.dir)]);
         self.w.markup(concat!(
@@ -91,7 +102,12 @@ impl Page {
             self.content(&section.content);
         }
         self.w.element("footer", &[("dir", "auto")], view.footer);
-        self.w.markup("</main></body></html>\n");
+        self.w.markup("</main>");
+        if let Some(document) = document {
+            // Escaped text in a template: never shown, printed nor run.
+            self.w.element("template", &[("id", DATA_ELEMENT_ID)], &json_for_html(document));
+        }
+        self.w.markup("</body></html>\n");
         self.w.finish()
     }
 

@@ -12,5 +12,5 @@ pub mod names;
 pub mod view;
 
 pub use docx::report_docx;
-pub use html::{report_html, report_html_with_photos};
+pub use html::{report_file_html, report_html, report_html_with_photos};
 pub use names::{email_summary, file_name};

@@ -112,7 +112,7 @@ pub fn StorageAndBackups() -> impl IntoView {
             <p class="library__hint">{i18n.text(Msg::BackupHint)}</p>
             <div class="draft__actions">
                 {button("button", Msg::BackUpAll, back_up)}
-                <ChooseJsonFile label=Msg::Restore max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
+                <ChooseJsonFile label=Msg::Restore accept=".json,application/json" max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
             </div>
             <ExportStatus waiting_only=true />
             {move || outcome.get().map(|result| match result {
