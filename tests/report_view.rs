@@ -22,9 +22,13 @@ fn content<'v>(view: &'v ReportView, heading: &str) -> &'v Content<'v> {
     &section.unwrap_or_else(|| panic!("no section {heading:?} in {:?}", headings(view))).content
 }
 
-fn details(view: &ReportView) -> Vec<(&'static str, String)> {
-    match content(view, "Activity details") {
-        Content::Details(rows) => rows.iter().map(|row| (row.label, row.value.clone())).collect(),
+fn details(view: &ReportView) -> Vec<(String, String)> {
+    details_under(view, "Activity details")
+}
+
+fn details_under(view: &ReportView, heading: &str) -> Vec<(String, String)> {
+    match content(view, heading) {
+        Content::Details(rows) => rows.iter().map(|row| (row.label.clone(), row.value.clone())).collect(),
         _ => panic!("details are label and value rows"),
     }
 }
@@ -67,13 +71,60 @@ fn sections_come_in_reading_order_and_empty_ones_are_left_out() {
     assert!(ReportView::new(&blank, &photos).sections.is_empty());
 }
 
+/// A left-to-right isolate around `text`; [`rtl`] for a right-to-left one.
+fn ltr(text: &str) -> String {
+    format!("\u{2066}{text}\u{2069}")
+}
+
+fn rtl(text: &str) -> String {
+    format!("\u{2067}{text}\u{2069}")
+}
+
 #[test]
-fn a_time_range_is_start_to_end_or_the_one_time_given() {
-    assert_eq!(time_range("09:00", "13:00", Digits::Western), "09:00 – 13:00");
-    assert_eq!(time_range("09:00", " ", Digits::Western), "09:00");
-    assert_eq!(time_range("", "13:00", Digits::Western), "13:00");
-    assert_eq!(time_range(" ", "", Digits::Western), "");
-    assert_eq!(time_range("09:00", "13:00", Digits::ArabicIndic), "٠٩:٠٠ – ١٣:٠٠");
+fn a_time_range_is_start_to_end_isolated_in_the_reports_direction_or_the_one_time_given() {
+    let range = |start, end, lang| time_range(start, end, lang, Digits::Western);
+    assert_eq!(range("09:00", "13:00", Language::English), ltr("09:00 – 13:00"));
+    assert_eq!(range("09:00", "13:00", Language::Arabic), rtl("09:00 – 13:00"));
+    assert_eq!(range("09:00", " ", Language::Arabic), "09:00");
+    assert_eq!(range("", "13:00", Language::English), "13:00");
+    assert_eq!(range(" ", "", Language::English), "");
+    assert_eq!(time_range("09:00", "13:00", Language::Kurdish, Digits::ArabicIndic), rtl("٠٩:٠٠ – ١٣:٠٠"));
+}
+
+#[test]
+fn an_arabic_report_joins_its_lists_with_the_arabic_comma_and_writes_its_own_figures_in_its_digits() {
+    let photos = PhotoData::new();
+    let mut report = sample();
+    report.language = Language::Arabic;
+    report.venue = "قاعة عشتار للمؤتمرات".into();
+    report.city = "الناصرية".into();
+    report.governorate = "ذي قار".into();
+    report.country = String::new();
+    report.start_time = "09:00".into();
+    report.end_time = "12:00".into();
+    report.speakers = vec![report::Speaker {
+        name: "سارة".into(),
+        position: "مديرة".into(),
+        organization: "منظمة".into(),
+        ..Default::default()
+    }];
+    let view = ReportView::new(&report, &photos);
+    let details = details_under(&view, "تفاصيل النشاط");
+    let value = |label: &str| details.iter().find(|(l, _)| l == label).map(|(_, v)| v.clone());
+    assert_eq!(value("المكان").as_deref(), Some("قاعة عشتار للمؤتمرات، الناصرية، ذي قار"));
+    assert_eq!(value("الوقت"), Some(rtl("09:00 – 12:00")));
+    assert!(value("الميسّرون").is_some_and(|v| v.contains("؛ ") && !v.contains("; ")));
+    let Content::Speakers(speakers) = content(&view, "المتحدثون") else { panic!("speakers") };
+    assert_eq!(speakers[0].role, "مديرة، منظمة");
+    let Content::Agenda(agenda) = content(&view, "جدول الأعمال") else { panic!("agenda") };
+    assert!(agenda.rows.iter().all(|row| row.time.starts_with('\u{2067}') || !row.time.contains('–')));
+
+    report.digits = Digits::ArabicIndic;
+    report.participants.age_18_to_24 = WholeNumber::new("7");
+    let view = ReportView::new(&report, &photos);
+    let Content::Participants(participants) = content(&view, "المشاركون") else { panic!("participants") };
+    assert!(participants.figures.iter().any(|f| f.label.contains("١٨") && f.value == "٧"));
+    assert_eq!(view.digits, Digits::ArabicIndic);
 }
 
 #[test]
@@ -87,6 +138,9 @@ fn the_activity_and_its_agenda_follow_the_same_time_rule() {
     let view = ReportView::new(&report, &photos);
     assert_eq!(detail(&view, "Time").as_deref(), Some("13:00"));
     assert_eq!(agenda_times(&view), ["09:15", "09:15"]);
+    report.start_time = "09:00".into();
+    let view = ReportView::new(&report, &photos);
+    assert_eq!(detail(&view, "Time"), Some(ltr("09:00 – 13:00")));
 }
 
 #[test]
@@ -197,10 +251,15 @@ fn new_participants_are_printed_after_the_total_when_given() {
     let photos = PhotoData::new();
     let mut report = sample();
     let labels = |report: &Report| match content(&ReportView::new(report, &photos), "Participants") {
-        Content::Participants(p) => p.figures.iter().map(|f| (f.label, f.value.clone())).take(2).collect::<Vec<_>>(),
+        Content::Participants(p) => {
+            p.figures.iter().map(|f| (f.label.clone(), f.value.clone())).take(2).collect::<Vec<_>>()
+        }
         _ => panic!("participants"),
     };
     assert_eq!(labels(&report)[1].0, "Male", "left out when not given");
     report.participants.new_participants = WholeNumber::new("٧");
-    assert_eq!(labels(&report), [("Total participants", "15".to_owned()), ("New participants", "7".to_owned())]);
+    assert_eq!(
+        labels(&report),
+        [("Total participants".to_owned(), "15".to_owned()), ("New participants".to_owned(), "7".to_owned())]
+    );
 }

@@ -146,7 +146,7 @@ impl Problem {
                 ],
             ),
             ProblemKind::WorkingGroupsTooLarge { members, total } => {
-                f(Msg::CheckWorkingGroups, &[("members", &members.to_string()), ("total", &total.to_string())])
+                i18n::plural(lang, Msg::CheckWorkingGroups, u64::from(*members), &[("total", &total.to_string())])
             }
             ProblemKind::NewParticipantsAboveTotal { new, total } => {
                 f(Msg::CheckNewParticipants, &[("new", &new.to_string()), ("total", &total.to_string())])

@@ -113,7 +113,12 @@ pub fn text(lang: Language, msg: Msg) -> &'static str {
 /// The text of `msg` with each `{name}` replaced by its value. The text is read once, so a value
 /// that itself contains `{name}` (a person's typing) is never filled in again.
 pub fn format(lang: Language, msg: Msg, args: &[(&str, &str)]) -> String {
-    let mut rest = text(lang, msg);
+    fill(text(lang, msg), args)
+}
+
+/// `text` with each `{name}` replaced by its value, read once.
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut rest = text;
     let mut out = String::with_capacity(rest.len());
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -199,6 +204,7 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
 
 /// Messages that depend on a count: their text has one form per plural category of the language,
 /// separated by ` | ` (English and Sorani: one, other; Arabic: zero, one, two, few, many, other).
+/// The count is `{n}`.
 pub const PLURALS: &[Msg] = &[
     Msg::RestoreDone,
     Msg::RestoreAlreadyHere,
@@ -207,7 +213,39 @@ pub const PLURALS: &[Msg] = &[
     Msg::RestoreFailed,
     Msg::SummaryCount,
     Msg::SummaryProblems,
+    Msg::ExportWithProblems,
+    Msg::ShowMoreReports,
+    Msg::PhotosNotCopied,
+    Msg::PhotosLeftOut,
+    Msg::CheckWorkingGroups,
 ];
+
+/// What separates the items of a list in `lang`: "، " in Arabic and Sorani, ", " in English.
+pub fn list_separator(lang: Language) -> &'static str {
+    if lang.is_rtl() {
+        "، "
+    } else {
+        ", "
+    }
+}
+
+/// What separates items that may hold commas themselves ("name (role); name"): "؛ " in Arabic and
+/// Sorani.
+pub fn strong_separator(lang: Language) -> &'static str {
+    if lang.is_rtl() {
+        "؛ "
+    } else {
+        "; "
+    }
+}
+
+/// `text` isolated in `lang`'s direction (a right-to-left or left-to-right isolate, closed by a
+/// pop), so that a range such as "09:00 – 13:00" reads from its start in that language's reading
+/// order wherever it stands: alone in a cell, beside text in another script, in either digits.
+pub fn isolate(lang: Language, text: &str) -> String {
+    let open = if lang.is_rtl() { '\u{2067}' } else { '\u{2066}' };
+    format!("{open}{text}\u{2069}")
+}
 
 /// Which of `lang`'s plural forms a count of `n` takes (the CLDR rules for cardinals).
 fn plural_form(lang: Language, n: u64) -> usize {
@@ -228,11 +266,9 @@ fn plural_form(lang: Language, n: u64) -> usize {
 pub fn plural(lang: Language, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
     let forms: Vec<&str> = text(lang, msg).split(" | ").collect();
     let form = forms.get(plural_form(lang, n)).or(forms.last()).copied().unwrap_or_default();
-    let mut out = form.replace("{n}", &n.to_string());
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    let count = n.to_string();
+    let args: Vec<(&str, &str)> = [("n", count.as_str())].into_iter().chain(args.iter().copied()).collect();
+    fill(form, &args)
 }
 
 fn source(lang: Language) -> &'static str {
@@ -373,6 +409,74 @@ mod tests {
         assert_eq!(arabic(3), "استُعيدت 3 مسودات.");
         assert_eq!(arabic(11), "استُعيدت 11 مسودة.");
         assert_eq!(restored(Language::Kurdish, 1), "1 ڕەشنووس گەڕێنرایەوە.");
+    }
+
+    #[test]
+    fn every_counted_message_takes_the_cldr_form_of_0_1_2_3_11_and_100_in_each_language() {
+        let found = |lang, n| plural(lang, Msg::ExportWithProblems, n, &[]);
+        let counts = [0, 1, 2, 3, 11, 100];
+        let english: Vec<String> = counts.iter().map(|&n| found(Language::English, n)).collect();
+        assert_eq!(
+            english,
+            [
+                "0 problems found — export anyway?",
+                "1 problem found — export anyway?",
+                "2 problems found — export anyway?",
+                "3 problems found — export anyway?",
+                "11 problems found — export anyway?",
+                "100 problems found — export anyway?",
+            ]
+        );
+        let arabic: Vec<String> = counts.iter().map(|&n| found(Language::Arabic, n)).collect();
+        assert_eq!(
+            arabic,
+            [
+                "لم يُعثر على مشكلات — هل تريد التصدير؟",
+                "وُجدت مشكلة واحدة — هل تريد التصدير على أي حال؟",
+                "وُجدت مشكلتان — هل تريد التصدير على أي حال؟",
+                "وُجدت 3 مشكلات — هل تريد التصدير على أي حال؟",
+                "وُجدت 11 مشكلةً — هل تريد التصدير على أي حال؟",
+                "وُجدت 100 مشكلة — هل تريد التصدير على أي حال؟",
+            ]
+        );
+        let kurdish: Vec<String> = counts.iter().map(|&n| found(Language::Kurdish, n)).collect();
+        assert_eq!(
+            kurdish,
+            [
+                "0 کێشە دۆزرانەوە — هەر هەناردە بکرێت؟",
+                "1 کێشە دۆزرایەوە — هەر هەناردە بکرێت؟",
+                "2 کێشە دۆزرانەوە — هەر هەناردە بکرێت؟",
+                "3 کێشە دۆزرانەوە — هەر هەناردە بکرێت؟",
+                "11 کێشە دۆزرانەوە — هەر هەناردە بکرێت؟",
+                "100 کێشە دۆزرانەوە — هەر هەناردە بکرێت؟",
+            ]
+        );
+        // The CLDR categories: Arabic 0 zero, 1 one, 2 two, 3–10 few, 11–99 many, 100–102 other
+        // (and 103 few again); English and Sorani 1 one, else other.
+        let forms = |lang| counts.iter().chain(&[103, 111, 1000]).map(|&n| plural_form(lang, n)).collect::<Vec<_>>();
+        assert_eq!(forms(Language::Arabic), [0, 1, 2, 3, 4, 5, 3, 4, 5]);
+        assert_eq!(forms(Language::English), [1, 0, 1, 1, 1, 1, 1, 1, 1]);
+        assert_eq!(forms(Language::Kurdish), [1, 0, 1, 1, 1, 1, 1, 1, 1]);
+        // Every counted message fills its count and leaves no placeholder, in every form.
+        for lang in Language::ALL {
+            for &msg in PLURALS {
+                for n in counts {
+                    let shown = plural(lang, msg, n, &[("total", "5"), ("reason", "x")]);
+                    assert!(!shown.contains('{') && !shown.contains(" | "), "{} {msg:?} {n}: {shown}", lang.code());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lists_are_joined_and_ranges_isolated_in_the_languages_own_way() {
+        assert_eq!(list_separator(Language::English), ", ");
+        assert_eq!(list_separator(Language::Arabic), "، ");
+        assert_eq!(list_separator(Language::Kurdish), "، ");
+        assert_eq!(strong_separator(Language::Arabic), "؛ ");
+        assert_eq!(isolate(Language::Arabic, "09:00 – 13:00"), "\u{2067}09:00 – 13:00\u{2069}");
+        assert_eq!(isolate(Language::Kurdish, "١–٢"), "\u{2067}١–٢\u{2069}");
+        assert_eq!(isolate(Language::English, "09:00 – 13:00"), "\u{2066}09:00 – 13:00\u{2069}");
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub trait Environment {
     fn now_ms(&self) -> f64;
     fn new_draft_id(&mut self) -> String;
     fn new_photo_id(&mut self) -> String;
+    /// A blank report as this person starts one: in their language and digits.
+    fn new_report(&self) -> Report {
+        Report::blank()
+    }
 }
 
 /// A draft that has just become the open one, with what the UI must do for it.
@@ -124,7 +128,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         });
         let (id, mut document, rev) = found.unwrap_or_else(|| {
             let id = env.new_draft_id();
-            let document = Document { report_id: id.clone(), ..Document::default() };
+            let document = Document { report_id: id.clone(), report: env.new_report(), ..Document::default() };
             (id, document, 0)
         });
         let envelope = Envelope::of_stored(&mut document, &id, &library);
@@ -220,7 +224,8 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
 
     /// Starts a blank draft; the open one is written first.
     pub fn new_report(&mut self, current: &Report) -> Started {
-        self.open_document(current, Document::default())
+        let blank = Document::new(self.env.new_report());
+        self.open_document(current, blank)
     }
 
     /// Opens `document` (an import, a duplicate, a template) as a new draft, never over another
@@ -302,7 +307,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.pending = false;
         self.status = SaveStatus::Saved;
         self.replacing = true;
-        Ok(Some(Report::default()))
+        Ok(Some(self.env.new_report()))
     }
 
     /// Takes draft `id` back out of the trash.

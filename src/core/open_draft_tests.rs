@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::drafts::{MemoryStore, StoreError};
-use crate::core::report::{Attachment, PhotoRef};
+use crate::core::report::{Attachment, Digits, Language, PhotoRef};
 use crate::core::test_support::Shared;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,6 +25,41 @@ impl Environment for Counter {
 }
 
 type Tab = OpenDraft<Shared, Counter>;
+
+/// Someone whose interface is in Arabic.
+struct InArabic(Counter);
+
+impl Environment for InArabic {
+    fn now_ms(&self) -> f64 {
+        self.0.now_ms()
+    }
+    fn new_draft_id(&mut self) -> String {
+        self.0.new_draft_id()
+    }
+    fn new_photo_id(&mut self) -> String {
+        self.0.new_photo_id()
+    }
+    fn new_report(&self) -> Report {
+        Report::blank_in(Language::Arabic)
+    }
+}
+
+#[test]
+fn every_blank_report_is_started_in_the_persons_language() {
+    let store = Shared::default();
+    let env = InArabic(Counter { prefix: "a", next: 0.into() });
+    let (mut draft, first) = OpenDraft::open(Library::open(store.clone()), env);
+    let arabic = |report: &Report| (report.language, report.digits) == (Language::Arabic, Digits::ArabicIndic);
+    assert!(arabic(&first.report), "the first visit's blank report");
+    let mut report = first.report;
+    report.title = "تقرير".into();
+    assert!(draft.edited());
+    draft.save(&report);
+    let id = draft.id().to_owned();
+    let after_delete = draft.delete(&report, &id).ok().flatten().expect("a blank report takes its place");
+    assert!(arabic(&after_delete), "the blank report after deleting the last one");
+    assert!(arabic(&draft.new_report(&after_delete).report), "New report");
+}
 
 fn tab(store: &Shared, prefix: &'static str) -> (Tab, Report) {
     let (draft, reopened) = OpenDraft::open(Library::open(store.clone()), Counter { prefix, next: 0.into() });

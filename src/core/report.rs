@@ -370,7 +370,7 @@ impl WorkingGroup {
 }
 
 impl Report {
-    /// A blank report, as "New report" creates it.
+    /// A blank report, in English with Western digits.
     pub fn blank() -> Self {
         Report::default()
     }
@@ -397,6 +397,13 @@ impl Report {
         counts.extend(self.working_groups.iter_mut().map(|g| &mut g.member_count));
         counts
     }
+
+    /// A blank report written in `language`, in its usual digits: Arabic and Kurdish reports
+    /// count in Arabic-Indic digits, English ones in Western digits.
+    pub fn blank_in(language: Language) -> Self {
+        let digits = if language.is_rtl() { Digits::ArabicIndic } else { Digits::Western };
+        Report { language, digits, ..Report::default() }
+    }
 }
 
 #[cfg(test)]
@@ -418,6 +425,13 @@ mod tests {
         assert_eq!(back["colour"], "blue");
         assert_eq!(back["extra"]["a"][1], 2);
         assert_eq!(back["title"], "T");
+    }
+
+    #[test]
+    fn a_blank_report_in_arabic_or_kurdish_counts_in_arabic_indic_digits() {
+        assert_eq!(Report::blank_in(Language::Arabic).digits, Digits::ArabicIndic);
+        assert_eq!(Report::blank_in(Language::Kurdish).language, Language::Kurdish);
+        assert_eq!(Report::blank_in(Language::English), Report::blank());
     }
 
     #[test]

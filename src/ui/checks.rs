@@ -56,7 +56,7 @@ impl Checks {
         if count == 0 {
             return true;
         }
-        let question = self.i18n.format(Msg::ExportWithProblems, &[("n", &count.to_string())]);
+        let question = self.i18n.plural(Msg::ExportWithProblems, count, &[]);
         web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(true)
     }
 }

@@ -112,7 +112,7 @@ pub fn ExportStatus(#[prop(optional)] waiting_only: bool) -> impl IntoView {
             let left_out = if waiting_only { Vec::new() } else { progress.left_out.get() };
             (!left_out.is_empty()).then(|| view! {
                 <div class="notice notice--warning" role="alert">
-                    <p>{i18n.format(Msg::PhotosLeftOut, &[("n", &left_out.len().to_string())])}</p>
+                    <p>{i18n.plural(Msg::PhotosLeftOut, left_out.len(), &[])}</p>
                     <ul>{left_out.into_iter().map(|place| view! { <li>{place}</li> }).collect_view()}</ul>
                 </div>
             })

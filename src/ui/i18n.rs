@@ -36,6 +36,11 @@ impl I18n {
         self.language.get()
     }
 
+    /// The interface language now, without following it.
+    pub fn language_untracked(self) -> Language {
+        self.language.get_untracked()
+    }
+
     /// Switches the interface language and remembers the choice.
     pub fn choose(self, language: Language) {
         self.language.set(language);
@@ -60,6 +65,11 @@ impl I18n {
     /// The text of `msg` with its placeholders filled (reactive).
     pub fn format(self, msg: Msg, args: &[(&str, &str)]) -> String {
         i18n::format(self.language.get(), msg, args)
+    }
+
+    /// The form of the counted message `msg` for `n`, with its placeholders filled (reactive).
+    pub fn plural(self, msg: Msg, n: usize, args: &[(&str, &str)]) -> String {
+        i18n::plural(self.language.get(), msg, n as u64, args)
     }
 }
 

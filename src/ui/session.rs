@@ -12,6 +12,7 @@ use crate::core::ids;
 use crate::core::open_draft::{Environment, OpenDraft, Started};
 use crate::core::photo_use::PhotoUse;
 use crate::core::report::{Report, ReportStoreFields};
+use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
 use crate::ui::timing::{measured, Debounce};
@@ -40,8 +41,10 @@ pub enum Screen {
     Reports,
 }
 
-/// The browser's clock and random ids.
-pub struct Browser;
+/// The browser's clock and random ids, and the interface language new reports start in.
+pub struct Browser {
+    i18n: I18n,
+}
 
 impl Environment for Browser {
     fn now_ms(&self) -> f64 {
@@ -52,6 +55,9 @@ impl Environment for Browser {
     }
     fn new_photo_id(&mut self) -> String {
         photos::new_photo_id()
+    }
+    fn new_report(&self) -> Report {
+        Report::blank_in(self.i18n.language_untracked())
     }
 }
 
@@ -91,7 +97,7 @@ impl Session {
             Some(local) => (Box::new(local), None),
             None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
         };
-        let (draft, reopened) = OpenDraft::open(Library::open(store), Browser);
+        let (draft, reopened) = OpenDraft::open(Library::open(store), Browser { i18n: use_i18n() });
         let notice = if reopened.unreadable.is_some() { Some(Notice::UnreadableDraft) } else { notice };
         Session {
             report: Store::new(reopened.report),

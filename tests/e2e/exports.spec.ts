@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, expectSaved, watchForErrors, NEWER_DRAFT, openNewerDraft } from './fixtures';
+import { test, expect, download, expectSaved, watchForErrors, NEWER_DRAFT, openNewerDraft } from './fixtures';
 import { expectReport, sampleReport } from './report-form';
 import type { Browser, Page } from '@playwright/test';
 
@@ -13,14 +13,6 @@ async function importFile(page: Page, file: string) {
   await (await chooser).setFiles(file);
 }
 
-async function download(page: Page, button: string) {
-  const started = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await started;
-  const saved = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-dl-')), file.suggestedFilename());
-  await file.saveAs(saved);
-  return { name: file.suggestedFilename(), text: readFileSync(saved, 'utf8'), path: saved };
-}
 
 test('export both files through the buttons, then import the exported page alone into a fresh browser profile', async ({ app: page, browser }) => {
   test.setTimeout(90_000);
@@ -176,7 +168,7 @@ test('the "export anyway?" question counts the problems of the report as it is a
     input.dispatchEvent(new Event('input', { bubbles: true }));
     [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Export HTML')!.click();
   });
-  await expect.poll(() => questions).toEqual(['1 problems found — export anyway?']);
+  await expect.poll(() => questions).toEqual(['1 problem found — export anyway?']);
   await expect(page.getByRole('region', { name: 'Checks' }).getByRole('link', { name: 'Report title is required.' })).toBeVisible();
 });
 

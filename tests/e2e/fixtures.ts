@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** Collects page errors, panics (they reach the console) and console errors of a page. */
@@ -26,6 +29,16 @@ export const test = base.extend<{ app: Page }>({
 });
 
 export { expect };
+
+/** Clicks the button named `button` and reads the file it downloads. */
+export async function download(page: Page, button: string) {
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await started;
+  const saved = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-dl-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  return { name: file.suggestedFilename(), text: readFileSync(saved, 'utf8'), path: saved };
+}
 
 /** Waits until the open draft has been written to storage. */
 export async function expectSaved(page: Page) {

@@ -16,7 +16,7 @@ test('drafts are listed, searched, opened, duplicated, renamed and deleted with 
   await expect(reports(page).getByRole('listitem')).toHaveCount(2);
   // Most recently edited first, with the activity date.
   await expect(reports(page).getByRole('heading', { level: 3 })).toHaveText(['Fourth dialogue session', 'Third dialogue session']);
-  await expect(draft(page, 'Third dialogue session')).toContainText('2024-02-01');
+  await expect(draft(page, 'Third dialogue session')).toContainText('1 February 2024');
 
   await page.getByLabel('Search').fill('third');
   await expect(reports(page).getByRole('listitem')).toHaveCount(1);

@@ -7,7 +7,7 @@
 use crate::core::export::html_writer::HtmlWriter;
 use crate::core::export::view::{self, Content, ReportView};
 use crate::core::photos::PhotoData;
-use crate::core::report::Report;
+use crate::core::report::{Digits, Report};
 use crate::core::report_file::{json_for_html, DATA_ELEMENT_ID};
 
 /// The whole report as a printable, self-contained HTML document in the report's language.
@@ -56,6 +56,7 @@ td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr, li, .speaker, .group { break-inside: avoid; page-break-inside: avoid; }
 ol, ul { margin: 0.3rem 0 0.8rem; padding-inline-start: 1.5rem; }
 li { margin: 0.2rem 0; }
+.arabic-indic ol { list-style-type: arabic-indic; }
 .speaker, .group { margin: 0.6rem 0; padding: 0.2rem 0 0.2rem 0.8rem; border-inline-start: 3px solid #d5dae2; padding-inline-start: 0.8rem; padding-left: 0; }
 .role { color: #4a5466; }
 .note { color: #4a5466; font-size: 9.5pt; }
@@ -68,7 +69,7 @@ figure.photo img { display: block; max-width: 100%; max-height: 95mm; width: aut
 figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; }
 @media screen and (max-width: 30rem) { .photos { grid-template-columns: minmax(0, 1fr); } }
 @page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
-@media print { main { max-width: none; padding: 0; } a { color: inherit; } }
+@media print { main { max-width: none; padding: 0; } a { color: inherit; } main > footer { display: none; } }
 "#;
 struct Page {
     w: HtmlWriter,
@@ -89,7 +90,18 @@ impl Page {
         self.w.element("title", &[], &view.title);
         self.w.markup("<style>");
         self.w.markup(STYLE);
-        self.w.markup("</style></head><body><main>");
+        // On paper the closing line sits in the page's bottom margin, at the reading start, so it
+        // never takes a page of its own; on screen it is the <footer> below.
+        self.w.markup(if self.dir == "rtl" { "@page { @bottom-right { " } else { "@page { @bottom-left { " });
+        self.w.markup("content: ");
+        self.w.css_string(view.footer);
+        self.w.markup("; font-size: 9pt; color: #4a5466; } }\n");
+        self.w.markup("</style></head><body>");
+        // Numbered lists count in the report's digits.
+        match view.digits {
+            Digits::Western => self.w.markup("<main>"),
+            Digits::ArabicIndic => self.w.markup("<main class=\"arabic-indic\">"),
+        }
         self.w.markup("<header class=\"title-block\">");
         self.w.element("p", &[("class", "kind"), ("dir", "auto")], &view.kind);
         self.w.element("h1", &[("dir", "auto")], &view.title);
@@ -117,8 +129,8 @@ impl Page {
                 self.w.markup("<table class=\"details\"><tbody>");
                 for row in rows {
                     self.w.markup("<tr>");
-                    self.w.element("th", &[("scope", "row"), ("dir", self.dir)], row.label);
-                    self.w.open("td", &[("dir", "auto")]);
+                    self.w.element("th", &[("scope", "row"), ("dir", self.dir)], &row.label);
+                    self.w.open("td", &[("dir", if row.in_report_direction { self.dir } else { "auto" })]);
                     self.w.text_with_links(&row.value);
                     self.w.close("td");
                     self.w.markup("</tr>");
@@ -184,7 +196,7 @@ impl Page {
             self.w.markup("<table class=\"figures\"><tbody>");
             for figure in &p.figures {
                 self.w.markup("<tr>");
-                self.w.element("th", &[("scope", "row"), ("dir", self.dir)], figure.label);
+                self.w.element("th", &[("scope", "row"), ("dir", self.dir)], &figure.label);
                 self.w.element("td", &[("class", "num"), ("dir", self.dir)], &figure.value);
                 self.w.markup("</tr>");
             }

@@ -52,6 +52,21 @@ impl MarkupWriter {
         escape_into(&mut self.out, text);
     }
 
+    /// `text` as a quoted CSS string, for a stylesheet's `content`: quotes, backslashes, markup
+    /// characters and controls are written as CSS escapes, so nothing can close the string or
+    /// the `<style>` element.
+    pub fn css_string(&mut self, text: &str) {
+        self.out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' | '\\' | '<' | '>' | '&' | '\'' => self.out.push_str(&format!("\\{:x} ", u32::from(c))),
+                c if c.is_control() || !allowed_in_markup(c) => {}
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
     /// `<tag …>text</tag>`
     pub fn element(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) {
         self.open(tag, attributes);
@@ -108,6 +123,13 @@ fn allowed_in_markup(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_css_string_cannot_close_itself_or_the_style_element() {
+        let mut w = MarkupWriter::new();
+        w.css_string("a\"b\\c</style><script>'&\n\u{0}أُعدّ");
+        assert_eq!(w.finish(), "\"a\\22 b\\5c c\\3c /style\\3e \\3c script\\3e \\27 \\26 أُعدّ\"");
+    }
 
     #[test]
     fn text_and_attributes_are_escaped_and_forbidden_characters_dropped() {

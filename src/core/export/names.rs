@@ -38,7 +38,7 @@ pub fn email_summary(report: &Report) -> (String, String) {
     let facts = [
         (Msg::ActivityType, t(activity_name(report.activity_type)).to_owned()),
         (Msg::Date, long_date(&report.date, lang, report.digits)),
-        (Msg::ExportPlace, joined([&report.venue, &report.city], ", ").unwrap_or_default()),
+        (Msg::ExportPlace, joined([&report.venue, &report.city], i18n::list_separator(lang)).unwrap_or_default()),
         (Msg::OrganizingOrganization, report.organizing_organization.trim().to_owned()),
         (Msg::TotalParticipants, number(&report.participants.total, report.digits).unwrap_or_default()),
     ];

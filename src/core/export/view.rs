@@ -14,6 +14,8 @@ use crate::core::report::{Digits, Language, Report, WholeNumber};
 /// A report as it is shown: every string ready to write, sections in reading order.
 pub struct ReportView<'a> {
     pub language: Language,
+    /// The digits its figures are written in; numbered lists follow them.
+    pub digits: Digits,
     /// The activity type and session number: "Dialogue session · 4".
     pub kind: String,
     /// The title, or "Untitled report" in the report's language.
@@ -50,8 +52,12 @@ pub enum Content<'a> {
 }
 
 pub struct Detail {
-    pub label: &'static str,
+    /// In the report's digits ("18–24" in Arabic-Indic digits is "١٨–٢٤").
+    pub label: String,
     pub value: String,
+    /// Whether the value is the report's own writing (a date, a time range), set in the report's
+    /// direction; else it is typed text, whose direction is its own.
+    pub in_report_direction: bool,
 }
 
 pub struct Participants {
@@ -87,7 +93,7 @@ pub struct AgendaRow {
 
 pub struct Speaker {
     pub name: String,
-    /// Position and organisation, joined with ", "; empty when neither is given.
+    /// Position and organisation, joined with the language's separator; empty when neither is given.
     pub role: String,
     /// Free text.
     pub summary: String,
@@ -156,6 +162,7 @@ impl<'a> ReportView<'a> {
         sections.push(b.attachments(photos));
         ReportView {
             language: r.language,
+            digits: r.digits,
             kind,
             title: title(r),
             byline,
@@ -173,10 +180,12 @@ pub fn title(report: &Report) -> String {
     }
 }
 
-/// "09:00 – 13:00" from a start and an end; the one given when the other is not.
-pub fn time_range(start: &str, end: &str, digits: Digits) -> String {
+/// "09:00 – 13:00" from a start and an end, isolated in `lang`'s direction so that it reads from
+/// its start in that language whatever its digits and surroundings; the one time given when the
+/// other is not.
+pub fn time_range(start: &str, end: &str, lang: Language, digits: Digits) -> String {
     match (has(start), has(end)) {
-        (true, true) => format!("{} – {}", digits.apply(start), digits.apply(end)),
+        (true, true) => i18n::isolate(lang, &format!("{} – {}", digits.apply(start), digits.apply(end))),
         (true, false) => digits.apply(start),
         (false, true) => digits.apply(end),
         (false, false) => String::new(),
@@ -235,22 +244,27 @@ impl<'a> Builder<'a> {
         let r = self.report;
         let facilitators: Vec<String> =
             r.facilitators.iter().filter(|f| has(&f.name)).map(|f| name_with_role(&f.name, &f.role)).collect();
+        let place = joined([&r.venue, &r.city, &r.governorate, &r.country], i18n::list_separator(self.lang));
         let rows = [
             (Msg::Date, long_date(&r.date, self.lang, self.digits)),
-            (Msg::ExportTime, time_range(&r.start_time, &r.end_time, self.digits)),
-            (Msg::ExportPlace, joined([&r.venue, &r.city, &r.governorate, &r.country], ", ").unwrap_or_default()),
+            (Msg::ExportTime, time_range(&r.start_time, &r.end_time, self.lang, self.digits)),
+            (Msg::ExportPlace, place.unwrap_or_default()),
             (Msg::ProjectName, r.project_name.clone()),
             (Msg::Programme, r.programme.clone()),
             (Msg::OrganizingOrganization, r.organizing_organization.clone()),
             (Msg::PartnerOrganizations, r.partner_organizations.clone()),
             (Msg::Donor, r.donor.clone()),
-            (Msg::ExportFacilitators, facilitators.join("; ")),
+            (Msg::ExportFacilitators, facilitators.join(i18n::strong_separator(self.lang))),
             (Msg::Moderator, r.moderator.clone()),
         ];
         let rows: Vec<Detail> = rows
             .into_iter()
             .filter(|(_, v)| has(v))
-            .map(|(label, value)| Detail { label: self.t(label), value })
+            .map(|(label, value)| Detail {
+                label: self.t(label).to_owned(),
+                value,
+                in_report_direction: matches!(label, Msg::Date | Msg::ExportTime),
+            })
             .collect();
         if rows.is_empty() {
             return None;
@@ -289,7 +303,10 @@ impl<'a> Builder<'a> {
             (Msg::Guests, &p.guests),
         ]
         .into_iter()
-        .filter_map(|(label, n)| Some(Detail { label: self.t(label), value: number(n, self.digits)? }))
+        .filter_map(|(label, n)| {
+            let label = self.digits.apply(self.t(label));
+            Some(Detail { label, value: number(n, self.digits)?, in_report_direction: true })
+        })
         .collect();
         let breakdown = |heading, rows: Vec<(String, Option<String>)>| {
             (!rows.is_empty()).then(|| Breakdown { heading: self.t(heading), rows })
@@ -320,7 +337,7 @@ impl<'a> Builder<'a> {
         let rows = items
             .into_iter()
             .map(|a| AgendaRow {
-                time: time_range(&a.start, &a.end, self.digits),
+                time: time_range(&a.start, &a.end, self.lang, self.digits),
                 item: a.item.clone(),
                 presenter: a.presenter.clone(),
             })
@@ -346,7 +363,7 @@ impl<'a> Builder<'a> {
                     .into_iter()
                     .filter(|x| !x.is_empty())
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(i18n::list_separator(self.lang)),
                 summary: s.summary.clone(),
             })
             .collect();
@@ -379,7 +396,7 @@ impl<'a> Builder<'a> {
                     // One name a line, whatever line ends the text came with.
                     let names: Vec<&str> =
                         g.members.split(['\n', '\r']).map(str::trim).filter(|m| !m.is_empty()).collect();
-                    format!("{}{count}: {}", self.t(Msg::Members), names.join(", "))
+                    format!("{}{count}: {}", self.t(Msg::Members), names.join(i18n::list_separator(self.lang)))
                 });
                 WorkingGroup { topic: g.topic.trim().to_owned(), facilitator, members, outcomes: g.outcomes.clone() }
             })

@@ -108,6 +108,28 @@ fn identity(report: Store<Report>) -> AnyView {
         "identity",
         view! {
             <div class="grid">
+                <ChoiceField
+                    label=Msg::ReportLanguage
+                    path=ReportField::Language
+                    options=languages
+                    selected=Signal::derive(move || language.try_get().unwrap_or_default().code())
+                    on_change=move |code| {
+                        if let Some(lang) = Language::from_code(&code) {
+                            language.set(lang);
+                        }
+                    }
+                />
+                <ChoiceField
+                    label=Msg::Digits
+                    path=ReportField::Digits
+                    options=digit_options(i18n)
+                    selected=Signal::derive(move || digits.try_get().unwrap_or_default().code())
+                    on_change=move |code| {
+                        if let Some(choice) = Digits::from_code(&code) {
+                            digits.set(choice);
+                        }
+                    }
+                />
                 <TextField field=report.title() label=Msg::ReportTitle path=ReportField::Title />
                 <ChoiceField
                     label=Msg::ActivityType
@@ -126,28 +148,6 @@ fn identity(report: Store<Report>) -> AnyView {
                 <TextField field=report.organizing_organization() label=Msg::OrganizingOrganization path=ReportField::OrganizingOrganization />
                 <TextField field=report.partner_organizations() label=Msg::PartnerOrganizations path=ReportField::PartnerOrganizations />
                 <TextField field=report.donor() label=Msg::Donor path=ReportField::Donor />
-                <ChoiceField
-                    label=Msg::Digits
-                    path=ReportField::Digits
-                    options=digit_options(i18n)
-                    selected=Signal::derive(move || digits.try_get().unwrap_or_default().code())
-                    on_change=move |code| {
-                        if let Some(choice) = Digits::from_code(&code) {
-                            digits.set(choice);
-                        }
-                    }
-                />
-                <ChoiceField
-                    label=Msg::ReportLanguage
-                    path=ReportField::Language
-                    options=languages
-                    selected=Signal::derive(move || language.try_get().unwrap_or_default().code())
-                    on_change=move |code| {
-                        if let Some(lang) = Language::from_code(&code) {
-                            language.set(lang);
-                        }
-                    }
-                />
             </div>
         },
     )

@@ -263,7 +263,7 @@ pub fn copy_notice() -> impl IntoView {
         (n > 0).then(|| {
             view! {
                 <div class="notice notice--warning" role="alert">
-                    {move || i18n.format(Msg::PhotosNotCopied, &[("n", &n.to_string())])}
+                    {move || i18n.plural(Msg::PhotosNotCopied, n, &[])}
                 </div>
             }
         })

@@ -87,7 +87,7 @@ pub fn StorageAndBackups() -> impl IntoView {
             let failed = crate::ui::photos::store_restored(photos).await;
             measure_photos();
             if failed > 0 {
-                let message = i18n::format(lang, Msg::PhotosNotCopied, &[("n", &failed.to_string())]);
+                let message = i18n::plural(lang, Msg::PhotosNotCopied, failed as u64, &[]);
                 outcome.update(|outcome| {
                     let text = match outcome.take() {
                         Some(Ok(text) | Err(text)) => format!("{text} {message}"),

@@ -2,7 +2,8 @@
 
 use super::{list_title, local_day_and_time, ListNotices};
 use crate::core::drafts::DraftSummary;
-use crate::core::i18n::Msg;
+use crate::core::i18n::{long_date, Msg};
+use crate::core::report::Digits;
 use crate::ui::button::button;
 use crate::ui::exports::{download, OutFile};
 use crate::ui::i18n::use_i18n;
@@ -22,7 +23,13 @@ pub fn DraftRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
     let renaming = RwSignal::new(false);
     let new_title = RwSignal::new(summary.title.clone());
     let input_id = format!("rename-{}", summary.id);
-    let date = if summary.date.is_empty() { "—".to_owned() } else { summary.date };
+    let date = summary.date;
+    // Written out in the interface language, as the last edit is; a date typed some other way
+    // stays as it was typed.
+    let activity_date = move || match date.trim() {
+        "" => "—".to_owned(),
+        date => long_date(date, i18n.language(), Digits::Western),
+    };
     let updated = summary.updated_ms;
     let edited_at = move || {
         let (day, time) = local_day_and_time(updated, i18n.language());
@@ -45,7 +52,7 @@ pub fn DraftRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
         <li class="draft">
             <h3 class="draft__title" dir="auto">{list_title(i18n, summary.title)}</h3>
             <p class="draft__meta">
-                {i18n.text(Msg::ActivityDate)} ": " <span dir="ltr">{date}</span> " · " {i18n.text(Msg::LastEdited)} ": "
+                {i18n.text(Msg::ActivityDate)} ": " <span dir="auto">{activity_date}</span> " · " {i18n.text(Msg::LastEdited)} ": "
                 {edited_at}
             </p>
             <Show when=move || renaming.get()>

@@ -176,7 +176,7 @@ pub fn ReportsScreen() -> impl IntoView {
                 </ul>
                 <Show when=move || hidden() != 0>
                     <button type="button" class="button button--add" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || i18n.format(Msg::ShowMoreReports, &[("n", &hidden().to_string())])}
+                        {move || i18n.plural(Msg::ShowMoreReports, hidden(), &[])}
                     </button>
                 </Show>
             </Show>

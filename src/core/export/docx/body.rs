@@ -212,7 +212,7 @@ impl<'v> Body<'v> {
             Content::Details(rows) => {
                 self.table(&[2826, TEXT_WIDTH - 2826], false, |b| {
                     for row in rows {
-                        b.row(false, &[(Cell::Label, row.label), (Cell::Text, &row.value)]);
+                        b.row(false, &[(Cell::Label, &row.label), (Cell::Text, &row.value)]);
                     }
                 });
             }
@@ -277,7 +277,7 @@ impl<'v> Body<'v> {
         if !p.figures.is_empty() {
             self.table(&[4200, 1600], false, |b| {
                 for figure in &p.figures {
-                    b.row(false, &[(Cell::Label, figure.label), (Cell::Figure, &figure.value)]);
+                    b.row(false, &[(Cell::Label, &figure.label), (Cell::Figure, &figure.value)]);
                 }
             });
             if let Some(note) = p.note {

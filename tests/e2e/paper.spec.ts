@@ -1,0 +1,73 @@
+import { test, expect, download } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** How many pages Chromium's print to PDF makes of `html`, on the paper its stylesheet asks for. */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  return (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+}
+
+/** Switches the interface to Arabic and starts a new report. */
+async function newReportInArabic(page: Page) {
+  await page.getByLabel('Interface language').selectOption('ar');
+  await page.getByRole('button', { name: 'تقرير جديد' }).click();
+  await expect(page.getByLabel('عنوان التقرير', { exact: true })).toHaveValue('');
+}
+
+/** A short Arabic report, typed into the new report of the Arabic interface, exported as printable HTML. */
+async function shortArabicReport(page: Page): Promise<string> {
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.getByLabel('عنوان التقرير', { exact: true }).fill('الجلسة الحوارية الخامسة');
+  await page.getByLabel('التاريخ', { exact: true }).fill('2026-11-15');
+  await page.getByLabel('وقت البدء', { exact: true }).fill('09:00');
+  await page.getByLabel('وقت الانتهاء', { exact: true }).fill('12:00');
+  await page.getByLabel('مكان الانعقاد', { exact: true }).fill('قاعة عشتار للمؤتمرات');
+  await page.getByLabel('المدينة', { exact: true }).fill('الناصرية');
+  await page.getByLabel('المحافظة', { exact: true }).fill('ذي قار');
+  await page.getByLabel('المقدمة', { exact: true }).fill('عُقدت الجلسة بحضور ممثلين عن المجتمع المدني والسلطات المحلية.');
+  return (await download(page, 'تصدير HTML')).text;
+}
+
+test('in an Arabic interface a new report is Arabic, its language first in its card, and it exports right to left with Arabic commas', async ({ app: page }) => {
+  await newReportInArabic(page);
+  const language = page.getByLabel('لغة التقرير');
+  await expect(language).toHaveValue('ar');
+  await expect(page.getByLabel('الأرقام في التقرير')).toHaveValue('arabic_indic');
+  const card = page.locator('section.card').filter({ has: language });
+  await expect(card.locator('.field label').first()).toHaveText('لغة التقرير');
+
+  const html = await shortArabicReport(page);
+  expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+  expect(html).toContain('<h2 dir="auto">تفاصيل النشاط</h2>');
+  const body = html.slice(html.indexOf('<body>')).replace(/<[^>]*>/g, ' ');
+  expect(body).toContain('قاعة عشتار للمؤتمرات، الناصرية، ذي قار');
+  expect(body).not.toContain(',');
+  // The activity's time reads from its start, right to left, in Arabic-Indic digits.
+  expect(html).toContain('<td dir="rtl">\u2067٠٩:٠٠ – ١٢:٠٠\u2069</td>');
+});
+
+test('the short Arabic report prints on one page, and the closing line never takes a page of its own', async ({ app: page, context }) => {
+  test.setTimeout(120_000);
+  await newReportInArabic(page);
+  const html = await shortArabicReport(page);
+  const paper = await context.newPage();
+  await paper.setContent(html);
+  expect(await printedPages(paper)).toBe(1);
+
+  // Lengthen the report a line at a time until it needs a second page: at each length, the
+  // closing line adds no page of its own.
+  const bare = await context.newPage();
+  let pages = 1;
+  for (let lines = 0; lines < 80 && pages === 1; lines++) {
+    const withoutClosingLine = await paper.evaluate(() => {
+      const line = document.createElement('p');
+      line.textContent = 'سطر إضافي من نص التقرير لملء الصفحة.';
+      document.querySelector('main')?.insertBefore(line, document.querySelector('main > footer'));
+      return document.documentElement.outerHTML.replace(/<footer[^>]*>.*?<\/footer>/s, '');
+    });
+    pages = await printedPages(paper);
+    await bare.setContent(withoutClosingLine);
+    expect(await printedPages(bare), 'pages without the closing line').toBe(pages);
+  }
+  expect(pages).toBe(2);
+});
