@@ -6,10 +6,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import {
-  median, percentile, makeLargeReport, makeDocument, makeLibraryDrafts, libraryEntries, narrativeWordCount,
+  median, percentile, makeLargeReport, makeEmptyReport, makeDocument, makeLibraryDrafts, libraryEntries, narrativeWordCount,
   countWords, plainFormHtml, installReadyProbe, installLatencyProbe, filesBeforeReady, phoneChecks, readLoadEntries, PHONE,
 } from '../../bench/measure.mjs';
 import { startServer } from '../../bench/server.mjs';
+import { measurePhone } from '../../bench/phone.mjs';
 
 test('median and percentile give the known values', () => {
   expect(median([5, 1, 3])).toBe(3);
@@ -171,4 +172,33 @@ test('the probes measure the plain form: ready time and keystroke-to-frame laten
   await page.waitForFunction(() => (window as any).__benchLatency.length >= 1, null, { timeout: 5_000 });
   const [click] = await page.evaluate(() => (window as any).__benchLatency);
   expect(click).toBeGreaterThan(0);
+});
+
+test('the phone profile measures the app and the plain form in one run, the next visit through the service worker', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dist = path.join(__dirname, '..', '..', 'dist');
+  const server = await startServer(dist, { '/plain.html': plainFormHtml(makeEmptyReport()) }, { gzipLevel: PHONE.gzipLevel });
+  const warnings: string[] = [];
+  try {
+    const phone = await measurePhone({
+      browser, appUrl: server.url, plainUrl: `${server.url}plain.html`, runs: 1, warn: (m: string) => warnings.push(m), log: () => {},
+    });
+    expect(warnings).toEqual([]);
+    for (const side of ['app', 'plain'] as const) {
+      expect(phone.firstVisit[side]).toBeGreaterThan(PHONE.latencyMs);
+      expect(phone.firstPaint[side]).toBeGreaterThan(PHONE.latencyMs);
+      expect(phone.nextVisit[side]).toBeGreaterThan(0);
+    }
+    // The app's WebAssembly is the bulk of its first load, counted as sent (gzipped), and the
+    // service worker's own downloads after the title takes typing are not.
+    const wasm = phone.firstLoad.app.files.find((file: any) => file.path.endsWith('_bg.wasm'));
+    expect(wasm.gzip).toBeGreaterThan(0);
+    expect(wasm.gzip).toBeLessThan(wasm.raw / 2);
+    expect(phone.firstLoad.app.files.map((file: any) => file.path)).not.toContain('/sw.js');
+    expect(phone.firstLoad.plain.files.map((file: any) => file.path)).toEqual(['/plain.html']);
+    // Served by the service worker, the app's next visit downloads nothing large again.
+    expect(phone.nextVisit.app).toBeLessThan(phone.firstVisit.app);
+  } finally {
+    await server.close();
+  }
 });
