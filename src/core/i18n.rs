@@ -87,7 +87,8 @@ messages! {
     SummaryNumber, SummaryLacking, SummaryActivities, SummaryAttendances, SummaryReached, SummaryAttendancesHint,
     SummaryByType, SummaryByMonth, SummaryMonth, SummaryUndated, SummaryProblems, SummaryReportsIn, SummaryInclude,
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
-    SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn,
+    SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn, SummaryByGovernorate,
+    SummaryByCategory, SummaryCategory,
     // Intake: what became of each file that came in
     IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport,
 }
@@ -200,6 +201,16 @@ pub fn long_date(date: &str, lang: Language, digits: Digits) -> String {
         Some(format!("{day} {} {year}", names.get(month.checked_sub(1)?)?))
     })();
     digits.apply(&parsed.unwrap_or_else(|| date.to_owned()))
+}
+
+/// A month (YYYY-MM) written out in `lang`: "March 2024", "آذار 2024". Anything else is returned
+/// as it is.
+pub fn month_and_year(month: &str, lang: Language) -> String {
+    let named = month.split_once('-').and_then(|(year, m)| {
+        let index = m.parse::<usize>().ok()?.checked_sub(1)?;
+        Some(format!("{} {year}", MONTHS[lang as usize].get(index)?))
+    });
+    named.unwrap_or_else(|| month.to_owned())
 }
 
 /// Messages that depend on a count: their text has one form per plural category of the language,
@@ -392,6 +403,9 @@ mod tests {
         assert_eq!(long_date("2024-03-07", Language::Arabic, Digits::ArabicIndic), "٧ آذار ٢٠٢٤");
         assert_eq!(long_date("2024-11-07", Language::Kurdish, Digits::Western), "7 تشرینی دووەم 2024");
         assert_eq!(long_date("next week", Language::English, Digits::Western), "next week");
+        assert_eq!(month_and_year("2024-03", Language::English), "March 2024");
+        assert_eq!(month_and_year("2024-11", Language::Kurdish), "تشرینی دووەم 2024");
+        assert_eq!(month_and_year("2024-13", Language::Arabic), "2024-13");
     }
 
     #[test]

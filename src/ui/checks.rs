@@ -62,7 +62,7 @@ impl Checks {
 }
 
 /// Today's local date as YYYY-MM-DD.
-fn today() -> String {
+pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }

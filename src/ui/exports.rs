@@ -166,8 +166,9 @@ pub fn download(file: &OutFile) -> Option<()> {
     Some(())
 }
 
-/// Shows the printable report in a hidden frame and opens the print dialog for it.
-fn print(report: &Report, photos: &PhotoData) -> Option<()> {
+/// Shows a printable page (a report, the summary) in a hidden frame and opens the print dialog
+/// for it.
+pub fn print_page(html: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     if let Some(old) = document.get_element_by_id("print-frame") {
         old.remove();
@@ -176,7 +177,7 @@ fn print(report: &Report, photos: &PhotoData) -> Option<()> {
     frame.set_id("print-frame");
     frame.set_title("Printable report");
     frame.set_attribute("aria-hidden", "true").ok()?;
-    frame.set_srcdoc(&report_html_with_photos(report, photos));
+    frame.set_srcdoc(html);
     let loaded = frame.clone();
     let on_load = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if let Some(window) = loaded.content_window() {
@@ -254,7 +255,7 @@ pub fn ReportActions(
     let print_report = move |_| {
         if confirm_export.run(()) {
             with_photos(session, progress, |report, photos| {
-                print(&report, &photos);
+                print_page(&report_html_with_photos(&report, &photos));
             });
         }
     };

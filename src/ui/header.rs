@@ -40,12 +40,10 @@ pub fn Header() -> impl IntoView {
                 </p>
                 <LanguageSwitch />
                 <div class="app-bar__actions">
-                    <Show
-                        when=move || session.screen().get() == Screen::Editor
-                        fallback=move || view! {
-                            {button("button", Msg::Editor, move |_| session.show_editor())}
-                        }
-                    >
+                    <Show when=move || session.screen().get() != Screen::Editor>
+                        {button("button", Msg::Editor, move |_| session.show_editor())}
+                    </Show>
+                    <Show when=move || session.screen().get() != Screen::Reports>
                         <button
                             type="button"
                             class="button"
@@ -55,6 +53,18 @@ pub fn Header() -> impl IntoView {
                             }
                         >
                             {i18n.text(Msg::Reports)}
+                        </button>
+                    </Show>
+                    <Show when=move || session.screen().get() != Screen::Summary>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                measure_until_next_frame("open-summary");
+                                session.show_summary();
+                            }
+                        >
+                            {i18n.text(Msg::SummaryScreen)}
                         </button>
                     </Show>
                     <button

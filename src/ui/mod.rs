@@ -15,6 +15,7 @@ pub mod photo_store;
 mod photos;
 mod session;
 pub mod store_error;
+mod summary;
 mod timing;
 mod updates;
 
@@ -46,6 +47,8 @@ fn App() -> impl IntoView {
     let checks = checks::Checks::provide(session);
     exports::ExportProgress::provide();
     let update_ready = RwSignal::new(false);
+    // Redrawn only when the screen changes, not each time a screen is asked for again.
+    let screen = Memo::new(move |_| session.screen().get());
     updates::register(update_ready);
 
     view! {
@@ -53,18 +56,16 @@ fn App() -> impl IntoView {
         <main id="main" class="page">
             <updates::UpdatePrompt update_ready />
             <Notices />
-            <Show
-                when=move || session.screen().get() == session::Screen::Reports
-                fallback=move || {
-                    view! {
-                        <exports::ReportActions confirm_export=move |()| checks.confirm_export() />
-                        <checks::ChecksPanel />
-                        <Editor />
-                    }
+            {move || match screen.get() {
+                session::Screen::Reports => view! { <library::ReportsScreen /> }.into_any(),
+                session::Screen::Summary => view! { <summary::SummaryScreen /> }.into_any(),
+                session::Screen::Editor => view! {
+                    <exports::ReportActions confirm_export=move |()| checks.confirm_export() />
+                    <checks::ChecksPanel />
+                    <Editor />
                 }
-            >
-                <library::ReportsScreen />
-            </Show>
+                .into_any(),
+            }}
         </main>
     }
 }

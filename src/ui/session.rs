@@ -39,6 +39,7 @@ pub enum Notice {
 pub enum Screen {
     Editor,
     Reports,
+    Summary,
 }
 
 /// The browser's clock and random ids, and the interface language new reports start in.
@@ -170,6 +171,12 @@ impl Session {
     pub fn show_reports(self) {
         self.flush();
         self.screen.1.set(Screen::Reports);
+    }
+
+    /// Shows the Summary; the open draft is written first, so the summary counts it as it is.
+    pub fn show_summary(self) {
+        self.flush();
+        self.screen.1.set(Screen::Summary);
     }
 
     /// Called on every change of the report: the draft is written once typing pauses.

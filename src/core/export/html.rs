@@ -7,7 +7,7 @@
 use crate::core::export::html_writer::HtmlWriter;
 use crate::core::export::view::{self, Content, ReportView};
 use crate::core::photos::PhotoData;
-use crate::core::report::{Digits, Report};
+use crate::core::report::{Digits, Language, Report};
 use crate::core::report_file::{json_for_html, DATA_ELEMENT_ID};
 
 /// The whole report as a printable, self-contained HTML document in the report's language.
@@ -71,6 +71,22 @@ figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; 
 @page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
 @media print { main { max-width: none; padding: 0; } a { color: inherit; } main > footer { display: none; } }
 "#;
+/// A page's start, up to its stylesheet, left open for the page's own rules: language and
+/// direction, a policy that allows no script, the title and the shared styles.
+pub(super) fn begin_page(w: &mut HtmlWriter, language: Language, title: &str) {
+    w.markup("<!DOCTYPE html>\n");
+    w.open("html", &[("lang", language.code()), ("dir", if language.is_rtl() { "rtl" } else { "ltr" })]);
+    w.markup(concat!(
+        "<head><meta charset=\"utf-8\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        "<meta name=\"generator\" content=\"Taqrir\">"
+    ));
+    w.element("title", &[], title);
+    w.markup("<style>");
+    w.markup(STYLE);
+}
+
 struct Page {
     w: HtmlWriter,
     /// The report's direction: for the labels and figures, which are in its language.
@@ -79,17 +95,7 @@ struct Page {
 
 impl Page {
     fn write(mut self, view: &ReportView, document: Option<&str>) -> String {
-        self.w.markup("<!DOCTYPE html>\n");
-        self.w.open("html", &[("lang", view.language.code()), ("dir", self.dir)]);
-        self.w.markup(concat!(
-            "<head><meta charset=\"utf-8\">",
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"generator\" content=\"Taqrir\">"
-        ));
-        self.w.element("title", &[], &view.title);
-        self.w.markup("<style>");
-        self.w.markup(STYLE);
+        begin_page(&mut self.w, view.language, &view.title);
         // On paper the closing line sits in the page's bottom margin, at the reading start, so it
         // never takes a page of its own; on screen it is the <footer> below.
         self.w.markup(if self.dir == "rtl" { "@page { @bottom-right { " } else { "@page { @bottom-left { " });

@@ -9,6 +9,8 @@ pub mod html;
 pub mod html_writer;
 pub mod markup;
 pub mod names;
+pub mod summary;
+pub mod summary_screen;
 pub mod view;
 
 pub use docx::report_docx;

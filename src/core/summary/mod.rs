@@ -10,7 +10,6 @@ pub use figures::{Count, Figure, Figures, FIGURES};
 pub use totals::{Sum, Totals};
 
 use crate::core::report::ActivityType;
-use std::collections::HashSet;
 
 /// Where a report of the summary lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,9 +103,15 @@ impl Period {
     }
 }
 
-/// The reports `filter` lets through, drafts only when `include_drafts`.
-pub fn matching<'a>(entries: &'a [Entry], filter: &Filter, include_drafts: bool) -> Vec<&'a Entry> {
-    entries.iter().filter(|e| (include_drafts || e.source == Source::Received) && filter.matches(&e.figures)).collect()
+/// Where in `entries` the reports are that `filter` lets through, drafts only when `include_drafts`.
+pub fn matching(entries: &[Entry], filter: &Filter, include_drafts: bool) -> Vec<usize> {
+    let wanted = |e: &Entry| (include_drafts || e.source == Source::Received) && filter.matches(&e.figures);
+    entries.iter().enumerate().filter(|(_, e)| wanted(e)).map(|(i, _)| i).collect()
+}
+
+/// The reports of `entries` at `at`.
+pub fn pick<'a>(entries: &'a [Entry], at: &[usize]) -> Vec<&'a Entry> {
+    at.iter().filter_map(|&i| entries.get(i)).collect()
 }
 
 /// A report's place among all of a summary's: a draft and a received report may share an id.
@@ -118,8 +123,22 @@ impl Entry {
     }
 }
 
+/// A key as a page's attribute holds it: `d:` for a draft, `r:` for a received report, then the id.
+pub fn key_text((source, id): &Key) -> String {
+    format!("{}:{id}", if *source == Source::Draft { 'd' } else { 'r' })
+}
+
+/// The key [`key_text`] wrote.
+pub fn parse_key(text: &str) -> Option<Key> {
+    match text.split_once(':')? {
+        ("d", id) => Some((Source::Draft, id.to_owned())),
+        ("r", id) => Some((Source::Received, id.to_owned())),
+        _ => None,
+    }
+}
+
 /// The totals over `reports` less those ticked out.
-pub fn totals(reports: &[&Entry], ticked_out: &HashSet<Key>) -> Totals {
+pub fn totals(reports: &[&Entry], ticked_out: &[Key]) -> Totals {
     Totals::of(reports.iter().filter(|e| !ticked_out.contains(&e.key())).map(|e| &e.figures))
 }
 
@@ -154,7 +173,7 @@ mod tests {
             entry(Source::Received, "c", "", "Undated YOUTH meeting"),
         ];
         let ids = |filter: &Filter, drafts| {
-            matching(&entries, filter, drafts).iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+            pick(&entries, &matching(&entries, filter, drafts)).iter().map(|e| e.id.clone()).collect::<Vec<_>>()
         };
         assert_eq!(ids(&Filter::default(), true), ["a", "b", "c"]);
         assert_eq!(ids(&Filter::default(), false), ["a", "c"]);
@@ -172,8 +191,8 @@ mod tests {
             vec![entry(Source::Received, "a", "2026-01-05", "A"), entry(Source::Draft, "b", "2026-01-06", "B")];
         entries[0].figures.counts[0] = Count::Value(10);
         entries[1].figures.counts[0] = Count::Value(7);
-        let all = matching(&entries, &Filter::default(), true);
-        assert_eq!(totals(&all, &HashSet::new()).sum(Figure::Total).total, 17);
-        assert_eq!(totals(&all, &HashSet::from([(Source::Received, "a".to_owned())])).sum(Figure::Total).total, 7);
+        let all = pick(&entries, &matching(&entries, &Filter::default(), true));
+        assert_eq!(totals(&all, &[]).sum(Figure::Total).total, 17);
+        assert_eq!(totals(&all, &[(Source::Received, "a".to_owned())]).sum(Figure::Total).total, 7);
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::core::report::ActivityType;
 use crate::core::summary::figures::{Count, Figure, Figures, Labelled, FIGURES};
-use std::collections::HashMap;
 
 /// A figure summed over reports: invalid or missing counts are never guessed, only counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,11 +80,12 @@ impl Totals {
     }
 }
 
-/// Sums by label, labels compared without regard to case or spacing.
+/// Sums by label, labels compared without regard to case or spacing. A report has few labels and
+/// a summary a few dozen, so they are looked up in a list.
 #[derive(Default)]
 struct Labels {
     rows: Vec<LabelTotal>,
-    by_key: HashMap<String, usize>,
+    keys: Vec<String>,
 }
 
 impl Labels {
@@ -95,7 +95,9 @@ impl Labels {
             if label.is_empty() && row.count == Count::Missing {
                 continue;
             }
-            let slot = *self.by_key.entry(label.to_lowercase()).or_insert_with(|| {
+            let key = label.to_lowercase();
+            let slot = self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                self.keys.push(key);
                 self.rows.push(LabelTotal { label, sum: Sum::default() });
                 self.rows.len() - 1
             });
