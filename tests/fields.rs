@@ -46,6 +46,7 @@ fn every_field_has_an_id_of_its_own_that_reads_back_to_it() {
         assert!(ids.iter().any(|id| id.starts_with(&format!("field-{name}-1-"))), "no second row of {name}");
     }
     assert!(ids.contains("field-attachments-1-photo-1-caption"));
+    assert!(ids.contains("field-sign_off-approved_by-date"));
 }
 
 #[test]

@@ -88,6 +88,11 @@ prop_compose! {
                 total: WholeNumber::new(t(5)),
                 ..Default::default()
             },
+            sign_off: SignOff {
+                prepared_by: Signatory { name: t(6), position: t(7), date: t(16) },
+                approved_by: Signatory { name: t(8), position: t(9), date: t(10) },
+                ..Default::default()
+            },
             ..Report::blank()
         }
     }
@@ -228,6 +233,19 @@ fn english_golden_sample() -> Report {
         .objectives
         .push(TextItem::new("Agree the next steps\r\nwith the council & the \"youth\" forum\rbefore <June>"));
     report.next_steps.push_str("\u{0}\r\n\r\nMinutes: https://example.org/\u{202E}setunim.pdf");
+    report.sign_off = SignOff {
+        prepared_by: Signatory {
+            name: "Sabreen Alwaeli".into(),
+            position: "M&E officer".into(),
+            date: "2024-03-08".into(),
+        },
+        reviewed_by: Signatory {
+            name: "Ammar M.S. Alghurabi".into(),
+            position: "Project Manager".into(),
+            date: String::new(),
+        },
+        approved_by: Signatory { name: "Dr. Huda <Director>".into(), ..Default::default() },
+    };
     report
 }
 
@@ -237,6 +255,19 @@ fn arabic_golden_sample() -> Report {
     let mut report = read_document(&text).expect("reads").report;
     report.partner_organizations = "شبكة \"سلام\" & منتدى 'الشباب' <البصرة>".into();
     report.agenda[0].item.push_str("\r\nاستراحة قصيرة");
+    report.sign_off = SignOff {
+        prepared_by: Signatory {
+            name: "صابرين الوائلي".into(),
+            position: "مسؤولة المتابعة والتقييم".into(),
+            date: "2024-03-08".into(),
+        },
+        approved_by: Signatory {
+            name: "عمار الغرابي".into(),
+            position: "مدير المشروع".into(),
+            date: "2024-03-10".into(),
+        },
+        ..Default::default()
+    };
     report
 }
 

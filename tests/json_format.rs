@@ -48,6 +48,11 @@ prop_compose! {
             recommendations: (0..rows).map(|i| TextItem::new(s(i + 9))).collect(),
             attachments: (0..rows).map(|i| Attachment { description: s(i + 10), ..Default::default() }).collect(),
             working_groups: (0..rows).map(|i| WorkingGroup { topic: s(i), facilitator: s(i + 1), members: s(i + 2), member_count: n[i].clone(), outcomes: s(i + 3), ..Default::default() }).collect(),
+            sign_off: SignOff {
+                prepared_by: Signatory { name: s(19), position: s(20), date: s(21) },
+                reviewed_by: Signatory::default(),
+                approved_by: Signatory { name: s(22), position: s(23), date: s(6) },
+            },
             unknown_fields: Default::default(),
         }
     }

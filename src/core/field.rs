@@ -9,7 +9,7 @@
 //! button that adds a row to a list.
 
 use crate::core::i18n::Msg;
-use crate::core::report::{Participants, Report, WholeNumber};
+use crate::core::report::{Participants, Report, Signer, WholeNumber};
 use std::fmt;
 
 /// Defines a closed set of names, each with its text in ids.
@@ -158,6 +158,11 @@ row_fields!(WorkingGroupField in WorkingGroups {
 });
 row_fields!(AttachmentField in Attachments { Description = "description", Photo = "photo" });
 
+names!(
+    /// A field of one signatory of the sign-off.
+    SignatoryField { Name = "name", Position = "position", Date = "date" }
+);
+
 /// One input (or Add button) of the editor. Row indexes are 0-based positions in their list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldPath {
@@ -173,8 +178,13 @@ pub enum FieldPath {
     DiscussionPoints(usize, DiscussionPointField),
     WorkingGroups(usize, WorkingGroupField),
     Attachments(usize, AttachmentField),
-    PhotoCaption { attachment: usize, photo: usize },
+    PhotoCaption {
+        attachment: usize,
+        photo: usize,
+    },
     AddRow(List),
+    /// `field-sign_off-<signer>-<field>`.
+    SignOff(Signer, SignatoryField),
 }
 
 impl FieldPath {
@@ -189,6 +199,10 @@ impl FieldPath {
             return List::from_name(list).map(FieldPath::AddRow);
         }
         let rest = id.strip_prefix("field-")?;
+        if let Some(sign_off) = rest.strip_prefix("sign_off-") {
+            let (signer, field) = sign_off.split_once('-')?;
+            return Some(FieldPath::SignOff(Signer::from_name(signer)?, SignatoryField::from_name(field)?));
+        }
         for &list in List::ALL {
             if let Some(row) = rest.strip_prefix(list.name()).and_then(|row| row.strip_prefix('-')) {
                 let (index, sub) = row.split_once('-')?;
@@ -210,6 +224,9 @@ impl FieldPath {
         let mut all: Vec<FieldPath> = ReportField::ALL.iter().map(|f| FieldPath::Report(*f)).collect();
         all.extend(Figure::ALL.iter().map(|f| FieldPath::Participants(*f)));
         all.extend(List::ALL.iter().map(|l| FieldPath::AddRow(*l)));
+        all.extend(
+            Signer::ALL.iter().flat_map(|&s| SignatoryField::ALL.iter().map(move |&f| FieldPath::SignOff(s, f))),
+        );
         let p = &report.participants;
         rows(&mut all, report.extra_sections.len(), SectionField::ALL);
         rows(&mut all, report.facilitators.len(), FacilitatorField::ALL);
@@ -279,6 +296,7 @@ impl fmt::Display for FieldPath {
                 write!(f, "field-attachments-{attachment}-photo-{photo}-caption")
             }
             FieldPath::AddRow(list) => write!(f, "add-{}", list.name()),
+            FieldPath::SignOff(signer, field) => write!(f, "field-sign_off-{}-{}", signer.name(), field.name()),
         }
     }
 }

@@ -40,6 +40,8 @@ messages! {
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
     SectionRecommendations, SectionAttachments, SectionClosing, SectionExtra,
+    // Sign-off
+    SectionSignOff, PreparedBy, ReviewedBy, ApprovedBy, Signature, DateSigned,
     // Report fields
     ReportTitle, ActivityType, SessionNumber, ProjectName, Programme, OrganizingOrganization,
     PartnerOrganizations, Donor, ReportLanguage, Date, StartTime, EndTime, Venue, City,

@@ -14,6 +14,7 @@ pub mod photo_use;
 pub mod photos;
 pub mod report;
 pub mod report_file;
+pub mod sign_off;
 pub mod store;
 pub mod store_error;
 pub mod strict_json;

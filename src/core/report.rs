@@ -3,6 +3,7 @@
 //! The UI edits this type directly (through a reactive store on wasm), the exporters read it, and the
 //! JSON format (`crate::core::document`) wraps it. Nothing here knows about the browser.
 
+pub use crate::core::sign_off::{SignOff, Signatory, Signer};
 pub use crate::core::whole_number::{NumberError, WholeNumber};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -231,6 +232,10 @@ model! {
         pub attachments: Vec<Attachment>,
         #[cfg_attr(target_arch = "wasm32", store(key: u64 = |row| row.id.0))]
         pub working_groups: Vec<WorkingGroup>,
+
+        /// Prepared, reviewed and approved by; left out of the JSON when blank.
+        #[serde(skip_serializing_if = "SignOff::is_blank")]
+        pub sign_off: SignOff,
 
         /// Fields this version does not know (written by a newer app or another tool), kept so
         /// that a round trip through this app loses nothing.

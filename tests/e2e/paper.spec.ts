@@ -1,4 +1,4 @@
-import { test, expect, download } from './fixtures';
+import { test, expect, download, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** How many pages Chromium's print to PDF makes of `html`, on the paper its stylesheet asks for. */
@@ -74,4 +74,27 @@ test('the short Arabic report prints on one page, and the closing line never tak
     expect(await printedPages(bare), 'pages without the closing line').toBe(pages);
   }
   expect(pages).toBe(2);
+});
+
+test('prepared, reviewed and approved by are kept with the report and printed at its end with room to sign', async ({ app: page }) => {
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.getByLabel('Report title', { exact: true }).fill('Closing session');
+  const prepared = page.getByRole('group', { name: 'Prepared by' });
+  await prepared.getByLabel('Name').fill('Sabreen Alwaeli');
+  await prepared.getByLabel('Position').fill('M&E officer');
+  await prepared.getByLabel('Date signed').fill('2026-11-16');
+  await page.getByRole('group', { name: 'Approved by' }).getByLabel('Name').fill('Huda Ali');
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Prepared by' }).getByLabel('Position')).toHaveValue('M&E officer');
+
+  const html = (await download(page, 'Export HTML')).text;
+  const signOff = html.slice(html.indexOf('<section class="sign-off">'), html.indexOf('</section>', html.indexOf('<section class="sign-off">')));
+  expect(signOff).toContain('<h2 dir="auto">Sign-off</h2>');
+  expect(signOff).toContain('Prepared by</p><p class="name" dir="auto">Sabreen Alwaeli</p><p class="role" dir="auto">M&amp;E officer</p><p class="role" dir="ltr">16 November 2026</p>');
+  expect(signOff).toContain('Approved by</p><p class="name" dir="auto">Huda Ali</p>');
+  expect(signOff).not.toContain('Reviewed by');
+  expect(signOff.match(/class="signature-line"/g)).toHaveLength(2);
+  // The sign-off comes last, just before the closing line.
+  expect(html.indexOf('<section class="sign-off">')).toBeGreaterThan(html.lastIndexOf('<h2 dir="auto">', html.indexOf('<section class="sign-off">') - 1));
 });

@@ -57,6 +57,12 @@ tr, li, .speaker, .group { break-inside: avoid; page-break-inside: avoid; }
 ol, ul { margin: 0.3rem 0 0.8rem; padding-inline-start: 1.5rem; }
 li { margin: 0.2rem 0; }
 .arabic-indic ol { list-style-type: arabic-indic; }
+.sign-off { break-inside: avoid; page-break-inside: avoid; }
+.signatures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem 1.5rem; margin-top: 0.6rem; }
+.signatory p { margin: 0 0 0.15rem; }
+.signer { font-weight: 600; color: #1c5d84; }
+.name { font-weight: 600; }
+.signature-line { margin-top: 3rem !important; padding-top: 0.25rem; border-top: 1px solid #1d2430; color: #4a5466; font-size: 9pt; }
 .speaker, .group { margin: 0.6rem 0; padding: 0.2rem 0 0.2rem 0.8rem; border-inline-start: 3px solid #d5dae2; padding-inline-start: 0.8rem; padding-left: 0; }
 .role { color: #4a5466; }
 .note { color: #4a5466; font-size: 9.5pt; }
@@ -118,6 +124,9 @@ impl Page {
         for section in &view.sections {
             self.w.element("h2", &[("dir", "auto")], &section.heading);
             self.content(&section.content);
+        }
+        if let Some(sign_off) = &view.sign_off {
+            self.sign_off(sign_off);
         }
         self.w.element("footer", &[("dir", "auto")], view.footer);
         self.w.markup("</main>");
@@ -253,6 +262,28 @@ impl Page {
             self.w.markup("</tr>");
         }
         self.w.markup("</tbody></table>");
+    }
+
+    /// A block for each signatory, side by side, each with a line to sign on.
+    fn sign_off(&mut self, sign_off: &view::SignOffView) {
+        self.w.markup("<section class=\"sign-off\">");
+        self.w.element("h2", &[("dir", "auto")], sign_off.heading);
+        self.w.markup("<div class=\"signatures\">");
+        for block in &sign_off.blocks {
+            self.w.markup("<div class=\"signatory\">");
+            self.w.element("p", &[("class", "signer"), ("dir", self.dir)], block.role);
+            for (class, text) in [("name", &block.name), ("role", &block.position)] {
+                if !text.is_empty() {
+                    self.w.element("p", &[("class", class), ("dir", "auto")], text);
+                }
+            }
+            if !block.date.is_empty() {
+                self.w.element("p", &[("class", "role"), ("dir", self.dir)], &block.date);
+            }
+            self.w.element("p", &[("class", "signature-line"), ("dir", self.dir)], sign_off.signature);
+            self.w.markup("</div>");
+        }
+        self.w.markup("</div></section>");
     }
 
     /// The attachments, each with its photos, two to a row.

@@ -10,6 +10,7 @@
 use crate::core::i18n::{self, activity_name, long_date, Msg};
 use crate::core::photos::{is_image_data_url, PhotoData};
 use crate::core::report::{Digits, Language, Report, WholeNumber};
+pub use crate::core::sign_off::{SignOffView, SignatureBlock};
 
 /// A report as it is shown: every string ready to write, sections in reading order.
 pub struct ReportView<'a> {
@@ -24,6 +25,8 @@ pub struct ReportView<'a> {
     pub byline: Option<String>,
     /// Only the sections that have something to show.
     pub sections: Vec<Section<'a>>,
+    /// Prepared, reviewed and approved by, after the sections; `None` when not given.
+    pub sign_off: Option<SignOffView>,
     /// "Prepared with Taqrir."
     pub footer: &'static str,
 }
@@ -167,6 +170,7 @@ impl<'a> ReportView<'a> {
             title: title(r),
             byline,
             sections: sections.into_iter().flatten().collect(),
+            sign_off: SignOffView::of(r),
             footer: b.t(Msg::ExportPreparedWith),
         }
     }

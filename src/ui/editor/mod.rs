@@ -3,6 +3,7 @@
 mod fields;
 mod photos;
 mod rows;
+mod sign_off;
 
 use crate::core::field::*;
 use crate::core::i18n::{activity_name, Msg};
@@ -46,8 +47,19 @@ pub fn Editor() -> impl IntoView {
 /// The sections below the first screen. They are drawn one per frame once the page has been
 /// shown, so the title takes typing sooner on a slow phone, and a long report never holds the
 /// page for its whole length at once.
-const LATER_SECTIONS: [fn(Store<Report>) -> AnyView; 10] =
-    [narrative, objectives, people, participants, agenda, discussion, working_groups, results, attachments, closing];
+const LATER_SECTIONS: [fn(Store<Report>) -> AnyView; 11] = [
+    narrative,
+    objectives,
+    people,
+    participants,
+    agenda,
+    discussion,
+    working_groups,
+    results,
+    attachments,
+    closing,
+    sign_off::sign_off,
+];
 
 /// Draws one more of [`LATER_SECTIONS`] after each frame, until all are drawn.
 fn draw_after_next_frame(drawn: RwSignal<usize>) {
