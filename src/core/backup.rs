@@ -20,6 +20,7 @@ use crate::core::i18n::{plural, Msg};
 use crate::core::photo_use::PhotoUse;
 use crate::core::photos::{valid_photos, PhotoData};
 use crate::core::report::Language;
+use crate::core::report_file::read_report_file;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -89,6 +90,17 @@ pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: 
     let photos = photos.iter().map(|(id, url)| (id.clone(), serde_json::Value::String(url.clone()))).collect();
     let backup = Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts, photos };
     serde_json::to_string(&backup).unwrap_or_default()
+}
+
+/// Whether `bytes` are a backup file (rather than a report): files dropped on the window are
+/// restored or taken in as reports by this.
+pub fn is_backup(bytes: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    serde_json::from_slice::<Head>(bytes).is_ok_and(|head| head.format == BACKUP_FORMAT)
 }
 
 /// What a restore did, what the person is told, and what the photo store must receive.
@@ -228,11 +240,13 @@ pub fn plan_restore<S: KeyValueStore>(
             (backup.drafts, photos)
         }
         // One exported report is a backup of one draft.
-        _ => match read_document(text) {
+        _ => match read_report_file(bytes) {
             Ok(mut document) => {
-                // Photos are kept in the photo store, never in a draft's stored text.
+                // Photos are kept in the photo store, never in a draft's stored text; a printable
+                // page is stored as the document it carries.
                 let photos = std::mem::take(&mut document.photos);
-                let text = if photos.is_empty() { text.to_owned() } else { write_document(&document) };
+                let page = text.trim_start().starts_with('<');
+                let text = if photos.is_empty() && !page { text.to_owned() } else { write_document(&document) };
                 let entry = Entry {
                     id: new_id(),
                     updated_ms: now_ms,

@@ -301,3 +301,24 @@ fn a_backup_of_schema_1_drafts_restores_them_migrated_on_read() {
     assert_eq!(document.report.participants.female.raw(), "6");
     assert!(write_document(&document).contains(r#""total":20,"#));
 }
+
+#[test]
+fn a_backup_is_told_from_a_report_by_its_format() {
+    let source = library_with(&[("a", "First")]);
+    assert!(is_backup(write_backup(&source, 9.0).as_bytes()));
+    assert!(!is_backup(write_document(&titled("First")).as_bytes()));
+    assert!(!is_backup(b"<!DOCTYPE html><p>page</p>"));
+}
+
+#[test]
+fn an_exported_page_restores_as_the_report_it_carries() {
+    let document = with_photo("From a page", "p1");
+    let mut carried = document.clone();
+    carried.photos.insert("p1".into(), "data:image/png;base64,AAAA".into());
+    let json = write_document(&carried);
+    let page = crate::core::export::report_file_html(&carried.report, &carried.photos, &json);
+    let mut target = Library::open(MemoryStore::new());
+    let restored = restore_backup(&mut target, page.as_bytes(), 10.0, ids()).expect("restored");
+    assert_eq!((restored.added, restored.photos.len()), (1, 1));
+    assert_eq!(target.raw("new-1"), Some(write_document(&document)), "stored as the document, without photo data");
+}

@@ -92,7 +92,7 @@ messages! {
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn, SummaryByGovernorate,
     SummaryByCategory, SummaryCategory,
     // Intake: what became of each file that came in
-    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport,
+    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, IntakeFile, IntakeReading, IntakeListLabel,
 }
 
 /// The name of an activity type.

@@ -9,6 +9,7 @@
 use crate::core::document::{Document, ReadError};
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{Language, Report};
+use crate::core::report_file::read_report_file;
 use serde::{Deserialize, Serialize};
 
 /// What is kept of a held report to recognise a file of it, small enough to keep beside each
@@ -89,6 +90,19 @@ pub fn classify_report<'a>(incoming: &Document, held: impl IntoIterator<Item = &
         // A missing time of edit is older than any.
         Some(held) if incoming.edited_ms > held.edited_ms => Intake::Newer { replaces: held.key.clone() },
         Some(held) => Intake::Older { kept: held.key.clone() },
+    }
+}
+
+/// Reads a report file (JSON, or the printable page carrying one) and classifies it against
+/// `held`: the outcome, with the document when it is to be added.
+pub fn classify_file<'a>(bytes: &[u8], held: impl IntoIterator<Item = &'a HeldReport>) -> (Intake, Option<Document>) {
+    match read_report_file(bytes) {
+        Ok(document) => {
+            let intake = classify_report(&document, held);
+            let adds = intake.adds();
+            (intake, adds.then_some(document))
+        }
+        Err(error) => (Intake::Refused(error), None),
     }
 }
 
@@ -202,6 +216,18 @@ mod tests {
             Intake::AlreadyHere { key: "d1".into() }
         );
         assert_eq!(classify_report(&with_photo("p-file", "Before"), &here), Intake::Older { kept: "d1".into() });
+    }
+
+    #[test]
+    fn a_file_is_read_then_classified_and_handed_over_only_when_it_adds() {
+        let here = report("First", "r1", Some(5));
+        let held = [held("d1", &here)];
+        let text = crate::core::document::write_document(&here);
+        assert_eq!(classify_file(text.as_bytes(), &held), (Intake::AlreadyHere { key: "d1".into() }, None));
+        let newer = report("First, edited", "r1", Some(6));
+        let text = crate::core::document::write_document(&newer);
+        assert_eq!(classify_file(text.as_bytes(), &held), (Intake::Newer { replaces: "d1".into() }, Some(newer)));
+        assert_eq!(classify_file(b"{\"format\":1}", &held), (Intake::Refused(ReadError::NotAReport), None));
     }
 
     #[test]

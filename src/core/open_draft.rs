@@ -6,7 +6,7 @@
 //! new one. The report itself lives in the UI's reactive store, so that typing never clones it:
 //! events that write take it by reference, events that replace it return the one to show.
 
-use crate::core::document::{Document, ReadError};
+use crate::core::document::{write_document, Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, Opened, SaveError, StoreError};
 use crate::core::photos::PhotoData;
 use crate::core::report::Report;
@@ -343,17 +343,10 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.library.raw(&self.id)
     }
 
-    /// Makes `document` the open draft under the new `id` and writes it. A document with no
-    /// report id (new, a duplicate, a template, a file of schema 1) is a report started now.
-    fn start(&mut self, id: String, mut document: Document) -> Started {
-        let mut envelope = Envelope::of(&mut document);
-        if envelope.report_id.is_empty() {
-            envelope.report_id = id.clone();
-            envelope.edited_ms = Some(self.env.now_ms() as u64);
-        }
-        let Document { mut report, photos, .. } = document;
-        let env = &mut self.env;
-        let photo_copies = report.reassign_photo_ids(|_| env.new_photo_id());
+    /// Makes `document` the open draft under the new `id` and writes it.
+    fn start(&mut self, id: String, document: Document) -> Started {
+        let (envelope, started) = self.as_new_draft(&id, document);
+        let report = started.report;
         self.id = id;
         self.rev = 0;
         self.read_only = None;
@@ -361,7 +354,34 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         self.status = SaveStatus::Saving;
         self.pending = true;
         self.save(&report);
-        Started { report, photo_copies, embedded: photos }
+        Started { report, ..started }
+    }
+
+    /// Adds `document` (a report file taken in) as a new draft beside the open one, which stays
+    /// open. Returns the new draft's id and its photos to store.
+    pub fn add_document(&mut self, document: Document) -> Result<(String, Started), StoreError> {
+        let id = self.env.new_draft_id();
+        let (envelope, started) = self.as_new_draft(&id, document);
+        let Envelope { report_id, edited_ms, unknown_fields } = envelope;
+        let stored =
+            Document { report_id, edited_ms, report: started.report, photos: PhotoData::new(), unknown_fields };
+        let now = self.env.now_ms();
+        self.library.add_raw(&id, &write_document(&stored), now, None)?;
+        Ok((id, Started { report: stored.report, ..started }))
+    }
+
+    /// `document` as new draft `id`: a report with no id (new, a duplicate, a template, a file of
+    /// schema 1) is started now, and its photos get ids of their own.
+    fn as_new_draft(&mut self, id: &str, mut document: Document) -> (Envelope, Started) {
+        let mut envelope = Envelope::of(&mut document);
+        if envelope.report_id.is_empty() {
+            envelope.report_id = id.to_owned();
+            envelope.edited_ms = Some(self.env.now_ms() as u64);
+        }
+        let Document { mut report, photos, .. } = document;
+        let env = &mut self.env;
+        let photo_copies = report.reassign_photo_ids(|_| env.new_photo_id());
+        (envelope, Started { report, photo_copies, embedded: photos })
     }
 
     /// Makes the stored draft `id` the open one, without treating it as an edit.

@@ -365,3 +365,25 @@ fn an_imported_report_keeps_its_id_and_time_while_a_duplicate_a_template_and_a_c
     assert_eq!(kept.report_id, draft.id(), "a copy kept beside another version is a report of its own");
     assert!(kept.edited_ms.is_some());
 }
+
+#[test]
+fn a_document_added_beside_the_open_draft_is_stored_as_a_new_draft_and_the_open_one_stays() {
+    let (store, mut draft, report) = saved("Open");
+    let open = draft.id().to_owned();
+    let photo = PhotoRef { id: "p1".into(), caption: "Hall".into() };
+    let mut received = titled("Received");
+    received.attachments = vec![Attachment { photos: vec![photo], ..Attachment::default() }];
+    let document = Document { report_id: "from-afar".into(), edited_ms: Some(7), ..Document::new(received) };
+    let (id, added) = draft.add_document(document).expect("added");
+    assert_eq!(draft.id(), open, "the open draft stays open");
+    assert_ne!(id, open);
+    assert_eq!(added.photo_copies.len(), 1);
+    assert_ne!(added.photo_copies[0].1, "p1", "photos get ids of their own");
+    let mut library = Library::open(store.clone());
+    assert_eq!(library.last_open(), Some(open.as_str()), "nor does it become the one to reopen");
+    let Opened::Draft(stored, _) = library.open_draft(&id) else { panic!("stored") };
+    assert_eq!((stored.report_id.as_str(), stored.edited_ms), ("from-afar", Some(7)));
+    assert_eq!(stored.report.title, "Received");
+    assert_eq!(stored.report.attachments[0].photos[0].id, added.photo_copies[0].1);
+    assert_eq!(draft.flush(&report), None);
+}

@@ -3,14 +3,14 @@
 //! Everything the files contain comes from the pure core (`export`, `document`); this module
 //! only hands bytes to the browser.
 
-use crate::core::document::{write_document, write_document_pretty, ReadError};
+use crate::core::document::{write_document, write_document_pretty};
 use crate::core::export::{email_summary, file_name, report_file_html, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
-use crate::core::report_file::{read_report_file, MAX_REPORT_FILE_BYTES};
 use crate::ui::button::button;
-use crate::ui::choose_file::ChooseJsonFile;
+use crate::ui::choose_file::ChooseFiles;
+use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::photos::photo_data;
 use crate::ui::session::Session;
@@ -235,7 +235,7 @@ pub fn ReportActions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let import_error = RwSignal::new(None::<String>);
+    let batch = expect_context::<FileBatch>();
     let progress = expect_context::<ExportProgress>();
     let sharing = can_share_files();
 
@@ -271,13 +271,7 @@ pub fn ReportActions(
             });
         }
     };
-    let on_import = move |chosen: Result<Vec<u8>, ReadError>| match chosen.and_then(|bytes| read_report_file(&bytes)) {
-        Ok(document) => {
-            import_error.set(None);
-            session.open_document(document);
-        }
-        Err(error) => import_error.set(Some(error.message(i18n.language()))),
-    };
+    let on_import = move |files| batch.take(session, i18n.language(), files, Taking::Reports);
 
     view! {
         <nav class="report-actions" aria-label=i18n.text(Msg::ReportActions)>
@@ -285,10 +279,9 @@ pub fn ReportActions(
                 {button("button button--primary", Msg::ExportHtml, export_html)}
                 {button("button", Msg::Print, print_report)}
                 {button("button", Msg::ExportJson, export_json)}
-                <ChooseJsonFile
+                <ChooseFiles
                     label=Msg::ImportReport
                     accept=".json,.html,.htm,application/json,text/html"
-                    max_bytes=MAX_REPORT_FILE_BYTES
                     on_chosen=on_import
                 />
                 <a
@@ -305,9 +298,7 @@ pub fn ReportActions(
             </div>
             <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
             <ExportStatus />
-            {move || import_error.get().map(|message| view! {
-                <div class="notice notice--error" role="alert">{message}</div>
-            })}
+            <FileBatchStatus />
         </nav>
     }
 }

@@ -6,6 +6,7 @@ mod checks;
 mod choose_file;
 mod editor;
 mod exports;
+mod file_batch;
 mod header;
 mod i18n;
 mod library;
@@ -46,6 +47,7 @@ fn App() -> impl IntoView {
     persistence::request(move |granted| session.set_persistent(granted));
     let checks = checks::Checks::provide(session);
     exports::ExportProgress::provide();
+    file_batch::FileBatch::provide(session);
     let update_ready = RwSignal::new(false);
     // Redrawn only when the screen changes, not each time a screen is asked for again.
     let screen = Memo::new(move |_| session.screen().get());

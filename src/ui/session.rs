@@ -219,6 +219,15 @@ impl Session {
         self.screen.1.set(Screen::Editor);
     }
 
+    /// Adds `document` (a report file taken in) as a new draft beside the open one, which stays
+    /// open, and stores its photos. Returns the new draft's id.
+    pub fn add_document(self, document: Document) -> Result<String, StoreError> {
+        let added = self.with_draft(|draft| draft.add_document(document)).unwrap_or(Err(StoreError::Unavailable));
+        let (id, started) = added?;
+        photos::copy_photos(id.clone(), self.draft_id.0, started.photo_copies, started.embedded);
+        Ok(id)
+    }
+
     /// Opens a copy of stored draft `id` as a new draft.
     pub fn duplicate(self, id: &str) {
         if let Some(document) = self.with_library(|library| library.duplicate(id)).flatten() {

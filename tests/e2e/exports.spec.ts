@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test, expect, download, expectSaved, watchForErrors, NEWER_DRAFT, openNewerDraft } from './fixtures';
 import { expectReport, sampleReport } from './report-form';
 import type { Browser, Page } from '@playwright/test';
+import { outcomes } from './file-outcomes';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'report-v1.json');
 
@@ -141,7 +142,7 @@ test('a wrong file gets a clear message and changes nothing', async ({ app: page
     const file = path.join(dir, name);
     writeFileSync(file, content);
     await importFile(page, file);
-    await expect(page.getByRole('alert')).toHaveText(message);
+    await expect(outcomes(page)).toHaveText([message]);
     await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Work in progress');
   }
   const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('taqrir.draft.')).length);
@@ -183,6 +184,6 @@ test('a draft written by a newer version is exported exactly as it is stored, an
   // Imported again, it is the newer version's draft still, not an editable one.
   await page.getByRole('button', { name: 'New report' }).click();
   await importFile(page, json.path);
-  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Taqrir (schema 99)' })).toBeVisible();
+  await expect(outcomes(page)).toContainText(['newer version of Taqrir (schema 99)']);
   expect(await page.evaluate(() => localStorage.getItem('taqrir.draft.newer'))).toBe(newer);
 });

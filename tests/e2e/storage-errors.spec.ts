@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect, expectSaved } from './fixtures';
 import type { Page } from '@playwright/test';
+import { outcomes } from './file-outcomes';
 
 const title = (page: Page) => page.getByLabel('Report title', { exact: true });
 const reports = (page: Page) => page.getByRole('region', { name: 'Reports' });
@@ -50,9 +51,9 @@ test('a restore that fails for a reason other than space says that reason, not "
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Restore' }).click();
   await (await chooser).setFiles(file);
-  await expect(storage(page).getByRole('alert')).toHaveText(
-    '0 drafts were restored, then restoring stopped: The browser refused to store it (UnknownError).',
-  );
+  await expect(outcomes(storage(page))).toHaveText([
+    'report.json: 0 drafts were restored, then restoring stopped: The browser refused to store it (UnknownError).',
+  ]);
   await expect(page.getByText('Storage is full')).toHaveCount(0);
   await expect(reports(page).getByRole('heading', { level: 3 })).toHaveText(['Already here']);
 });

@@ -1,14 +1,14 @@
 //! The storage figures, "Back up all" and "Restore".
 
-use crate::core::backup::{restore_backup, write_backup_with_photos, RestoreError, MAX_BACKUP_BYTES_WITH_PHOTOS};
-use crate::core::document::ReadError;
+use crate::core::backup::write_backup_with_photos;
 use crate::core::drafts::{megabytes, StorageUse};
-use crate::core::i18n::{self, Msg};
+use crate::core::i18n::Msg;
 use crate::ui::button::button;
-use crate::ui::choose_file::ChooseJsonFile;
+use crate::ui::choose_file::ChooseFiles;
 use crate::ui::exports::{download, ExportProgress, ExportStatus, OutFile};
+use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::use_i18n;
-use crate::ui::session::{new_draft_id, Session};
+use crate::ui::session::Session;
 use leptos::prelude::*;
 
 /// How much of this browser's storage the drafts use, whether the browser promised to keep
@@ -18,7 +18,7 @@ pub fn StorageAndBackups() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let progress = expect_context::<ExportProgress>();
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let batch = expect_context::<FileBatch>();
     // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
     // rounded up to a tenth of a megabyte, so a few photos never read as 0.0 MB.
     let photo_bytes = RwSignal::new(0u64);
@@ -28,7 +28,11 @@ pub fn StorageAndBackups() -> impl IntoView {
             photo_bytes.try_set(total as u64);
         })
     };
-    measure_photos();
+    // Restored files may bring photos.
+    Effect::new(move |_| {
+        batch.finished.track();
+        measure_photos();
+    });
     let usage = move || {
         let usage = StorageUse { used: session.used().get() };
         i18n.format(
@@ -62,42 +66,7 @@ pub fn StorageAndBackups() -> impl IntoView {
             }
         });
     };
-    let on_restore = move |chosen: Result<Vec<u8>, ReadError>| {
-        let lang = i18n.language();
-        let bytes = match chosen {
-            Ok(bytes) => bytes,
-            Err(error) => return outcome.set(Some(Err(error.message(lang)))),
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let now = js_sys::Date::now();
-            let result = session.change_library(|library| restore_backup(library, &bytes, now, new_draft_id));
-            let (message, photos) = match result {
-                Some(Ok(restored)) => (Ok(restored.message(lang)), restored.photos),
-                Some(Err(RestoreError::Read(error))) => (Err(error.message(lang)), Vec::new()),
-                Some(Err(RestoreError::Store { restored, error })) => {
-                    (Err(error.restore_stopped(lang, restored.added)), restored.photos)
-                }
-                None => return,
-            };
-            outcome.set(Some(message));
-            // The restored drafts' photos go to the photo store, each owned by its draft.
-            if photos.is_empty() {
-                return;
-            }
-            let failed = crate::ui::photos::store_restored(photos).await;
-            measure_photos();
-            if failed > 0 {
-                let message = i18n::plural(lang, Msg::PhotosNotCopied, failed as u64, &[]);
-                outcome.update(|outcome| {
-                    let text = match outcome.take() {
-                        Some(Ok(text) | Err(text)) => format!("{text} {message}"),
-                        None => message,
-                    };
-                    *outcome = Some(Err(text));
-                });
-            }
-        });
-    };
+    let on_restore = move |files| batch.take(session, i18n.language(), files, Taking::Backups);
 
     view! {
         <section class="card library__storage" aria-labelledby="storage-heading">
@@ -112,13 +81,10 @@ pub fn StorageAndBackups() -> impl IntoView {
             <p class="library__hint">{i18n.text(Msg::BackupHint)}</p>
             <div class="draft__actions">
                 {button("button", Msg::BackUpAll, back_up)}
-                <ChooseJsonFile label=Msg::Restore accept=".json,application/json" max_bytes=MAX_BACKUP_BYTES_WITH_PHOTOS on_chosen=on_restore />
+                <ChooseFiles label=Msg::Restore accept=".json,.html,.htm,application/json,text/html" on_chosen=on_restore />
             </div>
             <ExportStatus waiting_only=true />
-            {move || outcome.get().map(|result| match result {
-                Ok(message) => view! { <p class="notice notice--info" role="status">{message}</p> }.into_any(),
-                Err(message) => view! { <p class="notice notice--error" role="alert">{message}</p> }.into_any(),
-            })}
+            <FileBatchStatus />
         </section>
     }
 }
