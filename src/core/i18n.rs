@@ -40,6 +40,8 @@ messages! {
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
     SectionRecommendations, SectionAttachments, SectionClosing, SectionExtra,
+    // Built-in templates
+    TplOpening, TplSessionObjectives, TplDialogue, TplBreak, TplDiscussionQuestions, TplRecommendations, TplClosingThanks, TplRegistration, TplSession1, TplSession2, TplLunch, TplSession3, TplPostTest, TplOpeningRemarks, TplProjectResults, TplPanelDiscussion, TplLessonsLearnedGroups, TplConclusionsClosing, TplLessonsLearned, TplWelcomeAgenda, TplPartnerUpdates, TplGapsNeeds, TplActionPointsNext, TplActionPoints,
     // Sign-off
     SectionSignOff, PreparedBy, ReviewedBy, ApprovedBy, Signature, DateSigned,
     // Report fields

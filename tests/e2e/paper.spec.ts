@@ -98,3 +98,14 @@ test('prepared, reviewed and approved by are kept with the report and printed at
   // The sign-off comes last, just before the closing line.
   expect(html.indexOf('<section class="sign-off">')).toBeGreaterThan(html.lastIndexOf('<h2 dir="auto">', html.indexOf('<section class="sign-off">') - 1));
 });
+
+test('in an Arabic interface a built-in template starts an Arabic report with its agenda in Arabic', async ({ app: page }) => {
+  await page.getByLabel('Interface language').selectOption('ar');
+  await page.getByRole('button', { name: 'التقارير' }).click();
+  await page.getByLabel('القالب').selectOption('meeting');
+  await page.getByRole('button', { name: 'جديد من قالب' }).click();
+  await expect(page.getByLabel('لغة التقرير')).toHaveValue('ar');
+  const first = page.getByRole('group', { name: 'بند جدول الأعمال 1', exact: true });
+  await expect(first.getByLabel('البند', { exact: true })).toHaveValue('الترحيب وإقرار جدول الأعمال');
+  await expect(page.getByRole('group', { name: 'القسم 1', exact: true }).getByLabel('العنوان')).toHaveValue('نقاط العمل');
+});

@@ -99,7 +99,7 @@ pub fn ReportsScreen() -> impl IntoView {
     let hidden = move || drafts.with(Vec::len).saturating_sub(shown.get());
 
     let new_from_template = move |_| {
-        session.open_document(Document::new(from_template(template.get_untracked())));
+        session.open_document(Document::new(from_template(template.get_untracked(), i18n.language_untracked())));
     };
     let new_blank = move |_| {
         session.new_report();
