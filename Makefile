@@ -11,7 +11,7 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: run test bench build tools rust-tools node-tools chromium libreoffice lint unit wasm-unit e2e golden clean
+.PHONY: run test bench build tools rust-tools node-tools chromium libreoffice lint unit wasm-unit e2e golden word-screenshots clean
 
 run: build
 	@echo "Serving Taqrir at http://127.0.0.1:$(PORT)"
@@ -52,6 +52,16 @@ e2e: chromium node-tools
 # A test run never writes them: the writer is an ignored test, run only here.
 golden:
 	cargo test --locked --test html_export write_golden_files -- --ignored --exact
+
+# Renders the first page of the English and the Arabic sample's Word file, as LibreOffice shows
+# it, to docs/screenshots/ (pdftoppm is Debian's poppler-utils).
+word-screenshots: libreoffice
+	cargo test --locked --test docx_export write_word_samples -- --ignored --exact
+	soffice -env:UserInstallation=file://$(CURDIR)/target/word-samples/profile --headless \
+	  --convert-to pdf --outdir target/word-samples target/word-samples/english.docx target/word-samples/arabic.docx
+	mkdir -p docs/screenshots
+	for sample in english arabic; do \
+	  pdftoppm -png -r 60 -f 1 -l 1 -singlefile target/word-samples/$$sample.pdf docs/screenshots/word-$$sample; done
 
 tools: rust-tools node-tools chromium libreoffice
 

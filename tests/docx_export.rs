@@ -67,6 +67,7 @@ fn printed_blocks(html: &str) -> Vec<String> {
             match child.value() {
                 Node::Text(text) => current.push_str(text),
                 Node::Element(e) if e.name() == "br" => current.push(' '),
+                Node::Element(e) if e.name() == "template" => {}
                 Node::Element(e) => {
                     let block = ["p", "h1", "h2", "h3", "li", "th", "td", "figcaption", "footer"].contains(&e.name());
                     if block {
@@ -287,4 +288,16 @@ proptest! {
         let report = with_every_field(&base, &text);
         assert_well_formed(&report_docx(&report, &PhotoData::new()), &dir);
     }
+}
+
+/// Writes the English sample (every part a report can have) and the Arabic one with photos to
+/// `target/word-samples/`, for `make word-screenshots` to render.
+#[test]
+#[ignore = "writes files for `make word-screenshots`"]
+fn write_word_samples() {
+    let dir = PathBuf::from("target/word-samples");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let (arabic, photos) = arabic_with_photos();
+    std::fs::write(dir.join("english.docx"), report_docx(&full_sample(), &PhotoData::new())).expect("write");
+    std::fs::write(dir.join("arabic.docx"), report_docx(&arabic, &photos)).expect("write");
 }

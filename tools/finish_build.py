@@ -6,7 +6,8 @@
    also marks the loading screen as failed when WebAssembly cannot start.
 2. Writes the loading screen's texts (each `data-msg="Key"` element) in every language, from
    `locales/`, so they come from the one translation layer without any script.
-3. Writes the service worker with the exact list of files of this build and a version derived
+3. Names the export worker's files by content and tells the page where its loader is.
+4. Writes the service worker with the exact list of files of this build and a version derived
    from their contents: a new build is a new worker, which the app offers as an update.
 """
 import hashlib
@@ -79,6 +80,26 @@ if inline:
     name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
     (staging / name).write_text(code, encoding="utf-8")
     html = html.replace(inline.group(0), f'<script type="module" src="./{name}"></script>')
+
+
+def name_worker_by_content(page):
+    """trunk names a worker's files after its binary (they are loaded by name at run time), so a
+    cache could hand a new page an old worker. Name the export worker's files by their content like
+    every other file, write its loader, and tell the page where it is (src/ui/export_worker.rs)."""
+    js, wasm = staging / "exporter.js", staging / "exporter_bg.wasm"
+    if not js.exists():
+        sys.exit("finish_build: trunk did not build the export worker (exporter.js)")
+    digest = hashlib.sha256(js.read_bytes() + wasm.read_bytes()).hexdigest()[:16]
+    js_name, wasm_name, loader_name = (f"exporter-{digest}{end}" for end in (".js", "_bg.wasm", "_loader.js"))
+    js.rename(staging / js_name)
+    wasm.rename(staging / wasm_name)
+    loader = f'importScripts("./{js_name}");\nwasm_bindgen({{ module_or_path: "./{wasm_name}" }});\n'
+    (staging / loader_name).write_text(loader, encoding="utf-8")
+    meta = f'<meta name="taqrir-exporter" content="./{loader_name}" />'
+    return page.replace("</head>", f"  {meta}\n  </head>", 1)
+
+
+html = name_worker_by_content(html)
 index.write_text(html, encoding="utf-8")
 
 assets = sorted(

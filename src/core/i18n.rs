@@ -31,7 +31,7 @@ messages! {
     // writes into index.html)
     AppName, AppTagline, BootLoading, BootFailed, NewReport, SaveStatusSaved, SaveStatusSaving, SaveStatusFailed,
     SaveFailedMessage, StorageUnavailableMessage, InterfaceLanguage, UpdateAvailable, ReloadToUpdate, DownloadJson, DownloadRaw, UnreadableDraftMessage,
-    ReportActions, ExportHtml, Print, ExportJson, ImportReport, Email, Share, EmailHint,
+    ReportActions, ExportHtml, ExportWord, Print, ExportJson, ImportReport, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
     Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
@@ -82,7 +82,7 @@ messages! {
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,
     PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
     // Exports that wait for the photos, or say which are missing
-    ExportPreparing, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
+    ExportPreparing, ExportPreparingWord, ExportWordFailed, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
     // Storage errors
     StoreFull, StoreUnavailable, StoreRefused, StoreDraftExists, StoreDraftUnreadable, DeleteFailed, RestoreFailed,
     // Summary

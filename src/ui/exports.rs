@@ -1,15 +1,19 @@
-//! The report leaves the browser: Export HTML, Print, Export JSON, Import report, Email, Share.
+//! The report leaves the browser: Export HTML, Export Word, Print, Export JSON, Import report,
+//! Email, Share.
 //!
 //! Everything the files contain comes from the pure core (`export`, `document`); this module
-//! only hands bytes to the browser.
+//! only hands bytes to the browser. The Word file is made by the export worker (`export_worker`),
+//! loaded the first time it is needed.
 
-use crate::core::document::{write_document, write_document_pretty};
+use crate::core::document::{write_document, write_document_pretty, Document};
+use crate::core::export::jobs::{DOCX, DOCX_MIME};
 use crate::core::export::{email_summary, file_name, report_file_html, report_html_with_photos};
 use crate::core::i18n::Msg;
 use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
 use crate::ui::button::button;
 use crate::ui::choose_file::ChooseFiles;
+use crate::ui::export_worker;
 use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::photos::photo_data;
@@ -22,7 +26,14 @@ use wasm_bindgen::{JsCast, JsValue};
 pub struct OutFile {
     pub name: String,
     pub mime: &'static str,
-    pub text: String,
+    /// A string or a `Uint8Array`: what a `Blob` is made of.
+    body: JsValue,
+}
+
+impl OutFile {
+    pub fn text(name: String, mime: &'static str, text: &str) -> Self {
+        OutFile { name, mime, body: JsValue::from_str(text) }
+    }
 }
 
 /// The printable page, carrying the report's document (photos included) so that this one file
@@ -32,23 +43,30 @@ fn html_file(session: Session, report: &Report, photos: PhotoData) -> OutFile {
         let document = document_text(session, &photos, write_document).unwrap_or_default();
         report_file_html(report, &photos, &document)
     });
-    OutFile { name: file_name(report, "html"), mime: "text/html;charset=utf-8", text }
+    OutFile::text(file_name(report, "html"), "text/html;charset=utf-8", &text)
 }
 
 /// The open draft's document with `photos` embedded, written by `write`. A draft written by a
 /// newer version of Taqrir is given exactly as it is stored: writing it again here would turn it
 /// into this version's format and lose what this version does not know.
-fn document_text(
-    session: Session,
-    photos: &PhotoData,
-    write: fn(&crate::core::document::Document) -> String,
-) -> Option<String> {
+fn document_text(session: Session, photos: &PhotoData, write: fn(&Document) -> String) -> Option<String> {
     if session.read_only().get_untracked().is_some() {
         return session.stored_text();
     }
     let mut document = session.document_untracked();
     document.photos = photos.clone();
     Some(write(&document))
+}
+
+/// The report as a Word document, made by the export worker ("Preparing the Word file…" meanwhile).
+/// The worker reads this version's document, so a newer version's draft goes as it is shown.
+async fn word_file(report: Report, photos: PhotoData, progress: ExportProgress) -> Result<OutFile, String> {
+    let name = file_name(&report, "docx");
+    let document = write_document(&Document { photos, ..Document::new(report) });
+    progress.making.update(|n| *n += 1);
+    let made = export_worker::make(DOCX, document).await;
+    progress.making.update(|n| *n -= 1);
+    Ok(OutFile { name, mime: DOCX_MIME, body: made?.into() })
 }
 
 /// Downloads the open draft as a JSON file, its photos embedded ("Export JSON", and "Download
@@ -65,7 +83,7 @@ pub fn download_json(session: Session, progress: ExportProgress) {
 fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile> {
     let text = document_text(session, &photos, write_document_pretty)?;
     let name = session.report().with_untracked(|report| file_name(report, "json"));
-    Some(OutFile { name, mime: "application/json", text })
+    Some(OutFile::text(name, "application/json", &text))
 }
 
 /// How an export is going, for the person: waiting for photos still being stored, and which
@@ -74,6 +92,8 @@ fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile>
 pub struct ExportProgress {
     /// Exports waiting for photos to be stored.
     pub waiting: RwSignal<usize>,
+    /// Files being made by the export worker (loading it, the first time).
+    making: RwSignal<usize>,
     /// The photos the last export could not include, in words.
     pub left_out: RwSignal<Vec<String>>,
     i18n: I18n,
@@ -81,8 +101,12 @@ pub struct ExportProgress {
 
 impl ExportProgress {
     pub fn provide() -> Self {
-        let progress =
-            ExportProgress { waiting: RwSignal::new(0), left_out: RwSignal::new(Vec::new()), i18n: use_i18n() };
+        let progress = ExportProgress {
+            waiting: RwSignal::new(0),
+            making: RwSignal::new(0),
+            left_out: RwSignal::new(Vec::new()),
+            i18n: use_i18n(),
+        };
         provide_context(progress);
         progress
     }
@@ -106,7 +130,13 @@ pub fn ExportStatus(#[prop(optional)] waiting_only: bool) -> impl IntoView {
     let progress = expect_context::<ExportProgress>();
     view! {
         <p class="report-actions__preparing" aria-live="polite">
-            {move || (progress.waiting.get() > 0).then(|| i18n.t(Msg::ExportPreparing))}
+            {move || {
+                if progress.waiting.get() > 0 {
+                    Some(i18n.t(Msg::ExportPreparing))
+                } else {
+                    (progress.making.get() > 0).then(|| i18n.t(Msg::ExportPreparingWord))
+                }
+            }}
         </p>
         {move || {
             let left_out = if waiting_only { Vec::new() } else { progress.left_out.get() };
@@ -142,10 +172,9 @@ fn with_photos_boxed(session: Session, progress: ExportProgress, make: Box<dyn F
 }
 
 fn blob(file: &OutFile) -> Option<web_sys::Blob> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(file.mime);
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&file.body), &options).ok()
 }
 
 /// Starts a download of `file` through a temporary link.
@@ -202,8 +231,8 @@ fn share_files(files: &[OutFile], title: &str) -> Option<()> {
     for file in files {
         let bag = web_sys::FilePropertyBag::new();
         bag.set_type(file.mime);
-        let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
-        let shared = web_sys::File::new_with_str_sequence_and_options(&parts, &file.name, &bag).ok()?;
+        let parts = js_sys::Array::of1(&file.body);
+        let shared = web_sys::File::new_with_u8_array_sequence_and_options(&parts, &file.name, &bag).ok()?;
         list.push(&shared);
     }
     let data = js_sys::Object::new();
@@ -236,6 +265,7 @@ pub fn ReportActions(
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let batch = expect_context::<FileBatch>();
+    let word_error = RwSignal::new(None::<&'static str>);
     let progress = expect_context::<ExportProgress>();
     let sharing = can_share_files();
 
@@ -244,6 +274,24 @@ pub fn ReportActions(
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
                 download(&html_file(session, &report, photos));
+            });
+        }
+    };
+    let export_word = move |_| {
+        if confirm_export.run(()) {
+            with_photos(session, progress, move |report, photos| {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match word_file(report, photos, progress).await {
+                        Ok(file) => {
+                            word_error.set(None);
+                            download(&file);
+                        }
+                        Err(error) => {
+                            web_sys::console::warn_1(&error.into());
+                            word_error.set(Some(i18n.t(Msg::ExportWordFailed)));
+                        }
+                    }
+                });
             });
         }
     };
@@ -265,9 +313,15 @@ pub fn ReportActions(
     let refresh_email = move || email_href.set(mailto(&session.report().read_untracked()));
     let share = move |_| {
         if confirm_export.run(()) {
-            // One file is enough: the page carries the report's data.
+            // The page carries the report's data; the Word file goes with it for editing.
             with_photos(session, progress, move |report, photos| {
-                share_files(&[html_file(session, &report, photos)], &report.title);
+                let html = html_file(session, &report, photos.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Without the Word file (its module did not load) the page still goes.
+                    let word = word_file(report.clone(), photos, progress).await.ok();
+                    let files: Vec<OutFile> = [Some(html), word].into_iter().flatten().collect();
+                    share_files(&files, &report.title);
+                });
             });
         }
     };
@@ -277,6 +331,7 @@ pub fn ReportActions(
         <nav class="report-actions" aria-label=i18n.text(Msg::ReportActions)>
             <div class="report-actions__buttons">
                 {button("button button--primary", Msg::ExportHtml, export_html)}
+                {button("button", Msg::ExportWord, export_word)}
                 {button("button", Msg::Print, print_report)}
                 {button("button", Msg::ExportJson, export_json)}
                 <ChooseFiles
@@ -299,6 +354,9 @@ pub fn ReportActions(
             <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
             <ExportStatus />
             <FileBatchStatus />
+            {move || word_error.get().map(|message| view! {
+                <div class="notice notice--error" role="alert">{message}</div>
+            })}
         </nav>
     }
 }

@@ -122,7 +122,7 @@ pub fn Notices() -> impl IntoView {
     let download_raw = move |_| {
         let Some(id) = session.unreadable().get_untracked() else { return };
         if let Some(text) = session.raw_draft(&id) {
-            download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
+            download(&OutFile::text(format!("taqrir-draft-{id}.txt"), "text/plain;charset=utf-8", &text));
         }
     };
 

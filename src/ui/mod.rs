@@ -5,6 +5,7 @@ mod button;
 mod checks;
 mod choose_file;
 mod editor;
+mod export_worker;
 mod exports;
 mod file_batch;
 mod header;

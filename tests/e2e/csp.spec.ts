@@ -1,6 +1,7 @@
 // The Content-Security-Policy that index.html carries (for hosts that cannot send headers) lets
 // everything the app does run, and blocks what it must: no violation is reported while the app
-// loads, imports, exports, prints (the printable report in its frame) and takes a photo.
+// loads, imports, exports (the Word file in its worker too), prints (the printable report in its
+// frame) and takes a photo.
 import { test, expect } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { png } from './test-images';
@@ -59,6 +60,8 @@ test('under its own Content-Security-Policy the app loads, imports, exports, pri
 
   await expectDownload(page, 'Export HTML', /\.html$/);
   await expectDownload(page, 'Export JSON', /\.json$/);
+  // The Word file is made by a second module in a worker (worker-src 'self').
+  await expectDownload(page, 'Export Word', /\.docx$/);
 
   // Print shows the printable report, photo included, in a frame that inherits the policy.
   await page.getByRole('button', { name: 'Print', exact: true }).click();

@@ -24,10 +24,10 @@ async function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Latin words left in an Arabic-script interface, apart from the names of file formats and of
- *  the English language in the language switch (each language is named in itself). */
+/** Latin words left in an Arabic-script interface, apart from the names of file formats (HTML, JSON,
+ *  Word) and of the English language in the language switch (each language is named in itself). */
 function englishLeftIn(texts: string[]): string[] {
-  const allowed = new Set(['HTML', 'JSON', 'English', 'Taqrir']);
+  const allowed = new Set(['HTML', 'JSON', 'Word', 'English', 'Taqrir']);
   return texts.filter((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !allowed.has(word)));
 }
 

@@ -13,8 +13,9 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** A static host for one test: serves `root` under `prefix`, like a bucket or GitHub Pages. */
-export async function serveStatic(root: string, prefix = '/') {
+/** A static host for one test: serves `root` under `prefix`, like a bucket or GitHub Pages, with
+ * `headers` on every file it serves (a Content-Security-Policy, say). */
+export async function serveStatic(root: string, prefix = '/', headers: Record<string, string> = {}) {
   let current = root;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -32,6 +33,7 @@ export async function serveStatic(root: string, prefix = '/') {
     try {
       const body = await readFile(file);
       response.writeHead(200, {
+        ...headers,
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': /\.(html|webmanifest)$|sw\.js$/.test(file) ? 'no-cache' : 'max-age=31536000, immutable',
       });

@@ -85,27 +85,30 @@ pub enum Piece<'t> {
 }
 
 /// `text` cut into plain text and the addresses in it that become links (see [`safe_href`]);
-/// punctuation after an address stays text.
+/// punctuation after an address stays text. The text between two links is one piece.
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (word, after) = rest.split_at(split);
+    // Where the text not yet given out starts.
+    let mut plain = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
         let trimmed = word.trim_end_matches(['.', ',', ';', ')', '،']);
         let address: String = trimmed.chars().filter(|&c| !is_bidi_control(c)).collect();
-        match safe_href(&address) {
-            Some(_) => {
-                out.push(Piece::Link(address));
-                out.push(Piece::Text(&word[trimmed.len()..]));
+        if safe_href(&address).is_some() {
+            if plain < at {
+                out.push(Piece::Text(&text[plain..at]));
             }
-            None => out.push(Piece::Text(word)),
+            out.push(Piece::Link(address));
+            plain = at + trimmed.len();
         }
-        let spaces = after.len() - after.trim_start().len();
-        out.push(Piece::Text(&after[..spaces]));
-        rest = &after[spaces..];
+        let after = &rest[word.len()..];
+        at += word.len() + (after.len() - after.trim_start().len());
     }
-    out.retain(|piece| piece != &Piece::Text(""));
+    if plain < text.len() {
+        out.push(Piece::Text(&text[plain..]));
+    }
     out
 }
 
@@ -161,6 +164,19 @@ mod tests {
         let mut w = HtmlWriter::new();
         w.paragraphs("One\r\ntwo\r\n\r\nThree\r\rFour");
         assert_eq!(w.finish(), "<p dir=\"auto\">One<br>two</p><p dir=\"auto\">Three</p><p dir=\"auto\">Four</p>");
+    }
+
+    #[test]
+    fn text_between_links_is_one_piece() {
+        assert_eq!(
+            pieces("See the report at https://example.org/a, then call."),
+            [
+                Piece::Text("See the report at "),
+                Piece::Link("https://example.org/a".into()),
+                Piece::Text(", then call.")
+            ]
+        );
+        assert_eq!(pieces(" two  words "), [Piece::Text(" two  words ")]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod docx;
 pub mod html;
 pub mod html_writer;
+pub mod jobs;
 pub mod markup;
 pub mod names;
 pub mod summary;

@@ -77,5 +77,6 @@ mod tests {
         assert_eq!(subject, "Fourth Dialogue Session");
         assert!(body.contains("Date: 7 March 2024"), "{body}");
         assert!(body.contains("attach"), "{body}");
+        assert!(body.contains("Word file"), "the email names the Word file: {body}");
     }
 }

@@ -62,7 +62,7 @@ pub fn StorageAndBackups() -> impl IntoView {
                     .chars()
                     .take(10)
                     .collect();
-                download(&OutFile { name: format!("taqrir-backup-{day}.json"), mime: "application/json", text });
+                download(&OutFile::text(format!("taqrir-backup-{day}.json"), "application/json", &text));
             }
         });
     };

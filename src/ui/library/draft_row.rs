@@ -98,7 +98,7 @@ fn UnreadableRow(summary: DraftSummary, notices: ListNotices) -> impl IntoView {
     let download_raw = move |_| {
         let id = id.get_value();
         if let Some(text) = session.raw_draft(&id) {
-            download(&OutFile { name: format!("taqrir-draft-{id}.txt"), mime: "text/plain;charset=utf-8", text });
+            download(&OutFile::text(format!("taqrir-draft-{id}.txt"), "text/plain;charset=utf-8", &text));
         }
     };
     view! {

@@ -139,14 +139,14 @@ pub fn SummaryScreen() -> impl IntoView {
     let file_name = move |extension: &str| format!("taqrir-summary-{}.{extension}", today());
     let download_csv = move |_| {
         let text = measured("summary-csv", || state.chosen(summary_csv));
-        download(&OutFile { name: file_name("csv"), mime: "text/csv;charset=utf-8", text });
+        download(&OutFile::text(file_name("csv"), "text/csv;charset=utf-8", &text));
     };
     let page = move || {
         let lang = i18n.language();
         state.chosen(|chosen| state.totals.with_untracked(|totals| summary_html(chosen, totals, lang, &today())))
     };
     let export_html = move |_| {
-        download(&OutFile { name: file_name("html"), mime: "text/html;charset=utf-8", text: page() });
+        download(&OutFile::text(file_name("html"), "text/html;charset=utf-8", &page()));
     };
     let print = move |_| {
         print_page(&page());

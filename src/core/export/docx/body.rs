@@ -87,6 +87,17 @@ pub fn write(view: &ReportView) -> Written {
     Written { xml: body.w.finish(), numbered_lists: body.numbered_lists, media: body.media, links: body.links }
 }
 
+/// Which cells of a table head it: Word's table style shades them and repeats a header row.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Headed {
+    /// The first row: column headings, repeated on every page.
+    Row,
+    /// The first column: each row's label.
+    Column,
+    /// No headings: names and counts.
+    Neither,
+}
+
 /// How a table cell is written.
 #[derive(Clone, Copy)]
 enum Cell {
@@ -210,7 +221,7 @@ impl<'v> Body<'v> {
     fn content(&mut self, content: &Content<'v>) {
         match content {
             Content::Details(rows) => {
-                self.table(&[2826, TEXT_WIDTH - 2826], false, |b| {
+                self.table(&[2826, TEXT_WIDTH - 2826], Headed::Column, |b| {
                     for row in rows {
                         b.row(false, &[(Cell::Label, &row.label), (Cell::Text, &row.value)]);
                     }
@@ -275,7 +286,7 @@ impl<'v> Body<'v> {
 
     fn participants(&mut self, p: &view::Participants) {
         if !p.figures.is_empty() {
-            self.table(&[4200, 1600], false, |b| {
+            self.table(&[4200, 1600], Headed::Column, |b| {
                 for figure in &p.figures {
                     b.row(false, &[(Cell::Label, &figure.label), (Cell::Figure, &figure.value)]);
                 }
@@ -293,7 +304,7 @@ impl<'v> Body<'v> {
                 }
                 continue;
             }
-            self.table(&[4200, 1600], false, |b| {
+            self.table(&[4200, 1600], Headed::Neither, |b| {
                 for (name, count) in &breakdown.rows {
                     b.row(false, &[(Cell::Text, name), (Cell::Figure, count.as_deref().unwrap_or(""))]);
                 }
@@ -305,7 +316,7 @@ impl<'v> Body<'v> {
         let presenter = agenda.presenter_heading.map_or(0, |_| 2600);
         let widths = [1900, TEXT_WIDTH - 1900 - presenter, presenter];
         let columns = if presenter > 0 { 3 } else { 2 };
-        self.table(&widths[..columns], true, |b| {
+        self.table(&widths[..columns], Headed::Row, |b| {
             let headings = [(Cell::Label, agenda.time_heading), (Cell::Label, agenda.item_heading)]
                 .into_iter()
                 .chain(agenda.presenter_heading.map(|heading| (Cell::Label, heading)));
@@ -317,23 +328,27 @@ impl<'v> Body<'v> {
         });
     }
 
-    /// A table of the report's style, columns `widths` wide; with `header_row`, its first row
-    /// is repeated on every page.
-    fn table(&mut self, widths: &[u32], header_row: bool, rows: impl FnOnce(&mut Self)) {
+    /// A table of the report's style, columns `widths` wide, `headed` as given.
+    fn table(&mut self, widths: &[u32], headed: Headed, rows: impl FnOnce(&mut Self)) {
         self.w.markup("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>");
         if self.rtl {
             self.w.markup("<w:bidiVisual/>");
         }
         self.w.empty("w:tblW", &[("w:w", &widths.iter().sum::<u32>().to_string()), ("w:type", "dxa")]);
         self.w.markup("<w:tblLayout w:type=\"fixed\"/>");
-        let (first_row, look) = if header_row { ("1", "04A0") } else { ("0", "0680") };
+        // Word 2007 reads the bit mask, later versions the attributes: both say the same.
+        let (look, first_row, first_column) = match headed {
+            Headed::Row => ("0620", "1", "0"),
+            Headed::Column => ("0680", "0", "1"),
+            Headed::Neither => ("0600", "0", "0"),
+        };
         self.w.empty(
             "w:tblLook",
             &[
                 ("w:val", look),
                 ("w:firstRow", first_row),
                 ("w:lastRow", "0"),
-                ("w:firstColumn", if header_row { "0" } else { "1" }),
+                ("w:firstColumn", first_column),
                 ("w:lastColumn", "0"),
                 ("w:noHBand", "1"),
                 ("w:noVBand", "1"),

@@ -222,7 +222,7 @@ const STYLES: &str = concat!(
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Role\"><w:name w:val=\"Role\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>",
     "<w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr><w:rPr><w:color w:val=\"4A5466\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:basedOn w:val=\"Normal\"/>",
-    "<w:rPr><w:color w:val=\"4A5466\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr></w:style>",
+    "<w:pPr><w:spacing w:before=\"80\"/></w:pPr><w:rPr><w:color w:val=\"4A5466\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>",
     "<w:pPr><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:style>",
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeading\"><w:name w:val=\"Table Heading\"/><w:basedOn w:val=\"TableText\"/>",
