@@ -74,7 +74,7 @@ figure.photo { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figure.photo img { display: block; max-width: 100%; max-height: 95mm; width: auto; height: auto; border: 1px solid #d5dae2; }
 figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; }
 @media screen and (max-width: 30rem) { .photos { grid-template-columns: minmax(0, 1fr); } }
-@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
+@page { size: A4; margin: 18mm 16mm 20mm; font-family: "Segoe UI", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, Arial, sans-serif; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
 @media print { main { max-width: none; padding: 0; } a { color: inherit; } main > footer { display: none; } }
 "#;
 /// A page's start, up to its stylesheet, left open for the page's own rules: language and
