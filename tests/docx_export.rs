@@ -12,6 +12,7 @@ use taqrir::core::export::docx::zip::crc32;
 use taqrir::core::export::{report_docx, report_html_with_photos};
 use taqrir::core::photos::{data_url, PhotoData};
 use taqrir::core::report::*;
+use taqrir::core::sign_off::Signatory;
 
 fn fixture(path: &str) -> Report {
     let text = std::fs::read_to_string(path).expect("fixture");
@@ -132,7 +133,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 }
 
 /// The sample with every part a report can have: speakers, working groups, an extra section,
-/// counted governorates, every figure, a discussion point without a heading, presenters.
+/// counted governorates, every figure, a discussion point without a heading, presenters, a sign-off.
 fn full_sample() -> Report {
     let mut report = fixture("tests/fixtures/report-v1.json");
     report.programme = "Localization programme".into();
@@ -174,6 +175,9 @@ fn full_sample() -> Report {
         .discussion_points
         .push(DiscussionPoint { details: "A point without a heading.\nSecond line.".into(), ..Default::default() });
     report.agenda[1].presenter = "Ammar M.S. Alghurabi".into();
+    report.sign_off.prepared_by =
+        Signatory { name: "Sabreen Alwaeli".into(), position: "Project Coordinator".into(), date: "2024-03-08".into() };
+    report.sign_off.approved_by = Signatory { name: "Ammar M.S. Alghurabi".into(), ..Default::default() };
     report
 }
 

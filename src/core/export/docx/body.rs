@@ -8,6 +8,7 @@
 
 use crate::core::export::docx::image::{drawing, extension, pixel_size};
 use crate::core::export::docx::parts::{FOOTER_ID, W};
+use crate::core::export::docx::table::{Cell, Headed};
 use crate::core::export::html_writer::{blocks, lines, pieces, Piece};
 use crate::core::export::markup::MarkupWriter;
 use crate::core::export::view::{self, Content, ReportView};
@@ -35,13 +36,12 @@ pub struct Written {
 /// A4 in twentieths of a point, and the printed page's margins (18, 16 and 20 mm).
 const PAGE: &str = "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1021\" w:right=\"907\" w:bottom=\"1134\" w:left=\"907\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>";
 /// The width between the margins, in twentieths of a point.
-const TEXT_WIDTH: u32 = 11906 - 2 * 907;
+pub(super) const TEXT_WIDTH: u32 = 11906 - 2 * 907;
 /// English Metric Units per twentieth of a point, and per pixel at 96 dpi.
 const EMU_PER_TWIP: u64 = 635;
 const EMU_PER_PIXEL: u64 = 9525;
 /// A photo is at most as high as on the printed page (95 mm).
 const MAX_PHOTO_HEIGHT: u64 = 95 * 36_000;
-const HEADER_FILL: &str = "F0F4F8";
 
 pub fn write(view: &ReportView) -> Written {
     let mut body = Body {
@@ -75,7 +75,9 @@ pub fn write(view: &ReportView) -> Written {
         body.text_paragraph("Heading1", &section.heading);
         body.content(&section.content);
     }
-    // Issue 16: the sign-off block goes here, before the closing line.
+    if let Some(sign_off) = &view.sign_off {
+        body.sign_off(sign_off);
+    }
     body.text_paragraph("Note", view.footer);
     body.w.markup("<w:sectPr>");
     body.w.empty("w:footerReference", &[("w:type", "default"), ("r:id", FOOTER_ID)]);
@@ -87,45 +89,29 @@ pub fn write(view: &ReportView) -> Written {
     Written { xml: body.w.finish(), numbered_lists: body.numbered_lists, media: body.media, links: body.links }
 }
 
-/// Which cells of a table head it: Word's table style shades them and repeats a header row.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Headed {
-    /// The first row: column headings, repeated on every page.
-    Row,
-    /// The first column: each row's label.
-    Column,
-    /// No headings: names and counts.
-    Neither,
-}
-
-/// How a table cell is written.
-#[derive(Clone, Copy)]
-enum Cell {
-    /// A label or column heading: bold on a tint, in the report's direction.
-    Label,
-    /// User text: its own direction, line breaks and links kept.
-    Text,
-    /// A figure or time in the report's digits: the report's direction.
-    Figure,
-}
-
-struct Body<'v> {
-    w: MarkupWriter,
+pub(super) struct Body<'v> {
+    pub(super) w: MarkupWriter,
     /// The report's direction.
-    rtl: bool,
-    numbered_lists: u32,
-    media: Vec<Media>,
+    pub(super) rtl: bool,
+    pub(super) numbered_lists: u32,
+    pub(super) media: Vec<Media>,
     /// Each photo is stored once, however often it is shown.
-    photo_of_src: HashMap<&'v str, usize>,
-    links: Vec<String>,
-    drawings: u32,
+    pub(super) photo_of_src: HashMap<&'v str, usize>,
+    pub(super) links: Vec<String>,
+    pub(super) drawings: u32,
     /// The column widths of the table being written.
-    widths: Vec<u32>,
+    pub(super) widths: Vec<u32>,
 }
 
 impl<'v> Body<'v> {
     /// A paragraph of `style`, right to left or not, in list `numbering` when given.
-    fn paragraph(&mut self, style: &'static str, rtl: bool, numbering: Option<u32>, runs: impl FnOnce(&mut Self)) {
+    pub(super) fn paragraph(
+        &mut self,
+        style: &'static str,
+        rtl: bool,
+        numbering: Option<u32>,
+        runs: impl FnOnce(&mut Self),
+    ) {
         self.w.markup("<w:p><w:pPr>");
         self.w.empty("w:pStyle", &[("w:val", style)]);
         if let Some(list) = numbering {
@@ -150,7 +136,7 @@ impl<'v> Body<'v> {
     }
 
     /// One run of text; tabs become Word's tabs.
-    fn run(&mut self, text: &str, paragraph_rtl: bool) {
+    pub(super) fn run(&mut self, text: &str, paragraph_rtl: bool) {
         if text.is_empty() {
             return;
         }
@@ -196,11 +182,11 @@ impl<'v> Body<'v> {
     }
 
     /// User text as one paragraph of `style`.
-    fn text_paragraph(&mut self, style: &'static str, text: &str) {
+    pub(super) fn text_paragraph(&mut self, style: &'static str, text: &str) {
         self.numbered_paragraph(style, None, text);
     }
 
-    fn numbered_paragraph(&mut self, style: &'static str, numbering: Option<u32>, text: &str) {
+    pub(super) fn numbered_paragraph(&mut self, style: &'static str, numbering: Option<u32>, text: &str) {
         let rtl = self.rtl_of(text);
         self.paragraph(style, rtl, numbering, |b| b.lines(text, rtl));
     }
@@ -326,68 +312,6 @@ impl<'v> Body<'v> {
                 b.row(false, &cells[..columns]);
             }
         });
-    }
-
-    /// A table of the report's style, columns `widths` wide, `headed` as given.
-    fn table(&mut self, widths: &[u32], headed: Headed, rows: impl FnOnce(&mut Self)) {
-        self.w.markup("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>");
-        if self.rtl {
-            self.w.markup("<w:bidiVisual/>");
-        }
-        self.w.empty("w:tblW", &[("w:w", &widths.iter().sum::<u32>().to_string()), ("w:type", "dxa")]);
-        self.w.markup("<w:tblLayout w:type=\"fixed\"/>");
-        // Word 2007 reads the bit mask, later versions the attributes: both say the same.
-        let (look, first_row, first_column) = match headed {
-            Headed::Row => ("0620", "1", "0"),
-            Headed::Column => ("0680", "0", "1"),
-            Headed::Neither => ("0600", "0", "0"),
-        };
-        self.w.empty(
-            "w:tblLook",
-            &[
-                ("w:val", look),
-                ("w:firstRow", first_row),
-                ("w:lastRow", "0"),
-                ("w:firstColumn", first_column),
-                ("w:lastColumn", "0"),
-                ("w:noHBand", "1"),
-                ("w:noVBand", "1"),
-            ],
-        );
-        self.w.markup("</w:tblPr><w:tblGrid>");
-        for width in widths {
-            self.w.empty("w:gridCol", &[("w:w", &width.to_string())]);
-        }
-        self.w.markup("</w:tblGrid>");
-        self.widths = widths.to_vec();
-        rows(self);
-        self.w.markup("</w:tbl>");
-    }
-
-    /// A row of the table being written; a `header` row repeats on every page.
-    fn row(&mut self, header: bool, cells: &[(Cell, &str)]) {
-        self.w.markup(if header {
-            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        } else {
-            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        });
-        for (column, &(kind, text)) in cells.iter().enumerate() {
-            let width = self.widths.get(column).copied().unwrap_or(TEXT_WIDTH).to_string();
-            self.w.markup("<w:tc><w:tcPr>");
-            self.w.empty("w:tcW", &[("w:w", &width), ("w:type", "dxa")]);
-            if let Cell::Label = kind {
-                self.w.empty("w:shd", &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", HEADER_FILL)]);
-            }
-            self.w.markup("</w:tcPr>");
-            let rtl = self.rtl;
-            match kind {
-                Cell::Label => self.paragraph("TableHeading", rtl, None, |b| b.run(text, rtl)),
-                Cell::Figure => self.paragraph("TableText", rtl, None, |b| b.run(text, rtl)),
-                Cell::Text => self.numbered_paragraph("TableText", None, text),
-            }
-            self.w.markup("</w:tc>");
-        }
-        self.w.markup("</w:tr>");
     }
 
     /// A photo at its proportions, at most the text's width and the printed page's height, never

@@ -8,6 +8,7 @@
 mod body;
 mod image;
 mod parts;
+mod table;
 pub mod zip;
 
 use crate::core::export::view::ReportView;
