@@ -28,6 +28,8 @@ const BUDGETS = {
   typingP95OverPlainMs: 4,   // keystroke → next frame p95 ≤ plain form's p95 + 4 ms
   autosaveLargeMs: 8,        // one autosave of the large report
   exportHtmlMs: 30,          // one HTML export of the large report
+  exportWordFirstMs: 1500,   // click → download of the large report's Word file, fetching its module first
+  exportWordAgainMs: 300,    // the same, the module loaded
   openLibrary200Ms: 100,     // opening the list of 200 drafts
 };
 
@@ -170,6 +172,20 @@ async function waitForMeasure(page, name, after, timeout = 3_000) {
   return null;
 }
 
+/** Milliseconds from clicking `name` to the download starting (seen from the bench). */
+async function clickToDownload(page, name) {
+  const started = page.waitForEvent('download', { timeout: 15_000 });
+  const t0 = performance.now();
+  await page.getByRole('button', { name, exact: true }).click();
+  try {
+    await started;
+    return performance.now() - t0;
+  } catch {
+    warn(`"${name}" was clicked but no download started`);
+    return null;
+  }
+}
+
 async function hasButton(page, name) {
   return (await page.getByRole('button', { name, exact: true }).count()) > 0;
 }
@@ -204,6 +220,11 @@ async function measureVariant(kind, size) {
           if (result.exportHtml === null) warn('"Export HTML" was clicked but no taqrir:export-html measure appeared');
         } else {
           result.exportHtml = null;
+        }
+        if (await hasButton(page, 'Export Word')) {
+          // The first click fetches the Word module from the server (no service worker here).
+          result.exportWordFirst = await clickToDownload(page, 'Export Word');
+          result.exportWordAgain = await clickToDownload(page, 'Export Word');
         }
       }
     }
@@ -297,6 +318,8 @@ const figures = runDesktop ? {
   typingP95: { app: med((r) => r['app-large'].typingP95), plain: med((r) => r['plain-large'].typingP95) },
   autosaveLarge: med((r) => r['app-large'].autosave),
   exportHtml: med((r) => r['app-large'].exportHtml),
+  exportWordFirst: med((r) => r['app-large'].exportWordFirst ?? null),
+  exportWordAgain: med((r) => r['app-large'].exportWordAgain ?? null),
   openLibrary200: med((r) => r.library.openLibrary),
   openLibrary200ClickToFrame: med((r) => r.library.clickToFrame),
 } : null;
@@ -318,6 +341,8 @@ const checks = [
       figures.typingP95.plain === null ? null : figures.typingP95.plain + BUDGETS.typingP95OverPlainMs, `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`),
     check('autosave, large report', figures.autosaveLarge, BUDGETS.autosaveLargeMs, `≤ ${BUDGETS.autosaveLargeMs} ms`),
     check('HTML export, large report', figures.exportHtml, BUDGETS.exportHtmlMs, `≤ ${BUDGETS.exportHtmlMs} ms`),
+    check('Word export, first', figures.exportWordFirst, BUDGETS.exportWordFirstMs, `≤ ${BUDGETS.exportWordFirstMs} ms`),
+    check('Word export, again', figures.exportWordAgain, BUDGETS.exportWordAgainMs, `≤ ${BUDGETS.exportWordAgainMs} ms`),
     check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
   ] : []),
 ];
@@ -365,6 +390,8 @@ if (figures) {
       `≤ plain + ${BUDGETS.typingP95OverPlainMs} ms`, statusOf('typing p95, large report')],
     ['autosave, large report', ms(figures.autosaveLarge), '—', '—', `≤ ${BUDGETS.autosaveLargeMs} ms`, statusOf('autosave, large report')],
     ['HTML export, large report', ms(figures.exportHtml), '—', '—', `≤ ${BUDGETS.exportHtmlMs} ms`, statusOf('HTML export, large report')],
+    ['Word export: click → download, first', ms(figures.exportWordFirst), '—', '—', `≤ ${BUDGETS.exportWordFirstMs} ms`, statusOf('Word export, first')],
+    ['  again, module loaded', ms(figures.exportWordAgain), '—', '—', `≤ ${BUDGETS.exportWordAgainMs} ms`, statusOf('Word export, again')],
     ['open library of 200', ms(figures.openLibrary200), '—', '—', `≤ ${BUDGETS.openLibrary200Ms} ms`, statusOf('open library of 200')],
     ['  click → list drawn', ms(figures.openLibrary200ClickToFrame), '—', '—', '(not a budget)', ''],
   ]);
