@@ -92,17 +92,6 @@ pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: 
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
-/// Whether `bytes` are a backup file (rather than a report): files dropped on the window are
-/// restored or taken in as reports by this.
-pub fn is_backup(bytes: &[u8]) -> bool {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-    serde_json::from_slice::<Head>(bytes).is_ok_and(|head| head.format == BACKUP_FORMAT)
-}
-
 /// What a restore did, what the person is told, and what the photo store must receive.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Restored {

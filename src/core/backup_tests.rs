@@ -303,14 +303,6 @@ fn a_backup_of_schema_1_drafts_restores_them_migrated_on_read() {
 }
 
 #[test]
-fn a_backup_is_told_from_a_report_by_its_format() {
-    let source = library_with(&[("a", "First")]);
-    assert!(is_backup(write_backup(&source, 9.0).as_bytes()));
-    assert!(!is_backup(write_document(&titled("First")).as_bytes()));
-    assert!(!is_backup(b"<!DOCTYPE html><p>page</p>"));
-}
-
-#[test]
 fn an_exported_page_restores_as_the_report_it_carries() {
     let document = with_photo("From a page", "p1");
     let mut carried = document.clone();

@@ -2,7 +2,7 @@
 //! read one after another, with a progress line and the page given back between files; each
 //! file gets its outcome line in a list, and the good ones are added whatever the others hold.
 
-use crate::core::backup::{is_backup, restore_backup, RestoreError, MAX_BACKUP_BYTES_WITH_PHOTOS};
+use crate::core::backup::{restore_backup, RestoreError, MAX_BACKUP_BYTES_WITH_PHOTOS};
 use crate::core::document::ReadError;
 use crate::core::i18n::{self, Msg};
 use crate::core::intake::{classify_file, HeldReport, Intake};
@@ -68,7 +68,12 @@ impl FileBatch {
         wasm_bindgen_futures::spawn_local(async move {
             // The open draft's last edits are stored first, so it is compared as it is.
             session.flush();
-            let mut held = session.with_library(|library| library.held_reports()).unwrap_or_default();
+            let mut held = match taking {
+                Taking::Backups => Vec::new(),
+                Taking::Reports | Taking::Dropped => {
+                    session.with_library(|library| library.held_reports()).unwrap_or_default()
+                }
+            };
             let mut added = Vec::new();
             let total = files.len();
             for (index, file) in files.iter().enumerate() {
@@ -77,12 +82,15 @@ impl FileBatch {
                 next_task().await;
                 let name = file.name();
                 let bytes = read(file, max_bytes(taking)).await;
-                let backup =
-                    taking == Taking::Backups || (taking == Taking::Dropped && bytes.as_deref().is_ok_and(is_backup));
                 let outcome = match bytes {
                     Err(error) => refused(lang, &name, Intake::Refused(error)),
-                    Ok(bytes) if backup => restore(session, lang, &name, &bytes).await,
-                    Ok(bytes) => take_report(session, lang, &name, &bytes, &mut held, &mut added),
+                    Ok(bytes) if taking == Taking::Backups => restore(session, lang, &name, &bytes).await,
+                    Ok(bytes) => match take_report(session, lang, &name, &bytes, &mut held, &mut added) {
+                        // A dropped file that is no report may be a backup.
+                        Err(_) if taking == Taking::Dropped => restore(session, lang, &name, &bytes).await,
+                        Err(intake) => refused(lang, &name, intake),
+                        Ok(outcome) => outcome,
+                    },
                 };
                 self.outcomes.update(|outcomes| outcomes.push(outcome));
             }
@@ -109,7 +117,8 @@ fn refused(lang: Language, name: &str, intake: Intake) -> Outcome {
 }
 
 /// A report file, classified against the drafts `held`: added (a newer version in place of the
-/// older, which goes to the trash) or skipped, said in its outcome line.
+/// older, which goes to the trash) or skipped, said in its outcome line; a file that is not a
+/// report at all is handed back as its refusal.
 fn take_report(
     session: Session,
     lang: Language,
@@ -117,18 +126,21 @@ fn take_report(
     bytes: &[u8],
     held: &mut Vec<HeldReport>,
     added: &mut Vec<String>,
-) -> Outcome {
+) -> Result<Outcome, Intake> {
     let (intake, document) = classify_file(bytes, held.iter());
+    if intake == Intake::Refused(ReadError::NotAReport) {
+        return Err(intake);
+    }
     let Some(document) = document else {
         let refused = matches!(intake, Intake::Refused(_));
-        return Outcome { text: intake.message(lang, name), refused };
+        return Ok(Outcome { text: intake.message(lang, name), refused });
     };
     let report = HeldReport::of("", &document);
     let id = match session.add_document(document) {
         Ok(id) => id,
         Err(error) => {
             let text = i18n::format(lang, Msg::IntakeFile, &[("file", name), ("message", &error.reason(lang))]);
-            return Outcome { text, refused: true };
+            return Ok(Outcome { text, refused: true });
         }
     };
     if let Intake::Newer { replaces } = &intake {
@@ -137,7 +149,7 @@ fn take_report(
     }
     held.push(HeldReport { key: id.clone(), ..report });
     added.push(id);
-    Outcome { text: intake.message(lang, name), refused: false }
+    Ok(Outcome { text: intake.message(lang, name), refused: false })
 }
 
 /// A backup (or one report) restored into the drafts, its photos stored, said in one line.
