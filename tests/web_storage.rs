@@ -106,3 +106,21 @@ fn the_browsers_errors_are_read_one_way_for_drafts_and_photos() {
     assert_eq!(store_error(&js_sys::Error::new("boom").into()), StoreError::Refused { name: "Error".into() });
     assert_eq!(store_error(&JsValue::NULL), StoreError::Refused { name: "unknown error".into() });
 }
+
+#[wasm_bindgen_test]
+async fn received_reports_are_kept_beside_the_photos_read_back_and_removed_alone() {
+    use taqrir::core::archive::arrival;
+    use taqrir::ui::{archive, photo_store};
+    let blob = photo_store::blob_from(b"\xFF\xD8\xFFjpeg", "image/jpeg").expect("a blob");
+    photo_store::put("archive-test-photo", "draft-1", &blob).await.unwrap();
+    let document = Document::new(Report { title: "تقرير مستلم".into(), ..Report::blank() });
+    let received = arrival("r-archive-test".into(), &document, "2026-11-28", 1.0);
+    archive::store(std::slice::from_ref(&received), &[]).await.unwrap();
+
+    assert!(archive::listings().await.unwrap().contains(&received.listing));
+    assert_eq!(archive::document("r-archive-test").await.unwrap(), Some(received.document.clone()));
+    archive::remove("r-archive-test").await.unwrap();
+    assert!(!archive::listings().await.unwrap().iter().any(|l| l.key() == "r-archive-test"));
+    assert_eq!(archive::document("r-archive-test").await.unwrap(), None);
+    assert!(photo_store::get("archive-test-photo").await.unwrap().is_some(), "the photos are left alone");
+}

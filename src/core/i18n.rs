@@ -93,6 +93,9 @@ messages! {
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn, SummaryByGovernorate,
     SummaryByCategory, SummaryCategory,
+    // The received-reports archive
+    ArchiveReplaced, ArchiveAdd, ArchiveCopyToDrafts, ArchiveRemove, ArchiveClose, ArchiveUnavailable,
+    ArchiveHint,
     // Intake: what became of each file that came in
     IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, IntakeFile, IntakeReading, IntakeListLabel,
 }

@@ -1,5 +1,6 @@
 //! The pure core: plain Rust with no browser APIs, tested natively with `cargo test`.
 
+pub mod archive;
 pub mod backup;
 pub mod checks;
 pub mod document;

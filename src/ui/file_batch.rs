@@ -174,7 +174,7 @@ async fn restore(session: Session, lang: Language, name: &str, bytes: &[u8]) -> 
 }
 
 /// The file's bytes, unless it is larger than `max_bytes` (then not read at all).
-async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+pub async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
     if file.size() > max_bytes as f64 {
         return Err(ReadError::TooLarge { bytes: file.size() as usize });
     }
@@ -185,7 +185,7 @@ async fn read(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, ReadErr
 }
 
 /// Resolves on the next task: what waits to be drawn or answered runs first.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

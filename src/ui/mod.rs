@@ -1,5 +1,6 @@
 //! The Leptos interface: a thin layer over `crate::core`.
 
+pub mod archive;
 mod autosave;
 mod button;
 mod checks;

@@ -1,6 +1,7 @@
 //! Photos' bytes in the browser's IndexedDB (local storage is far too small for them).
 //!
-//! One database, `taqrir-photos`, with one object store, `photos`, keyed by photo id. Each record
+//! One database, `taqrir-photos`, which also holds the received-reports archive
+//! (`crate::ui::archive`); its object store `photos` is keyed by photo id. Each record
 //! is `{ id, draft, blob, bytes, added }`: the downscaled image as a `Blob`, the id of the draft
 //! that owns it (indexed, so a draft's photos can be listed and erased together), its size in
 //! bytes and when it was stored (ms since the epoch). Every failure is a [`StoreError`],
@@ -19,6 +20,10 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 const DATABASE: &str = "taqrir-photos";
 const STORE: &str = "photos";
 const BY_DRAFT: &str = "draft";
+/// The archive's stores: received reports' documents, and their listings (both keyed by `key`).
+pub const RECEIVED: &str = "received";
+pub const RECEIVED_LISTINGS: &str = "received_listings";
+const STORES: [&str; 3] = [STORE, RECEIVED, RECEIVED_LISTINGS];
 
 /// One stored photo.
 #[derive(Clone, Debug)]
@@ -78,7 +83,7 @@ async fn settle(
 }
 
 /// The result of `request` once it succeeds.
-async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, StoreError> {
+pub(crate) async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, StoreError> {
     let request = request.map_err(|e| store_error(&e))?;
     let (done, failed) = (request.clone(), request.clone());
     settle(
@@ -94,7 +99,7 @@ async fn request(request: Result<IdbRequest, JsValue>) -> Result<JsValue, StoreE
 
 /// Waits until `transaction` has committed. A failed write aborts the transaction, whose error
 /// is then the write's (a full disk shows as `QuotaExceededError` here).
-async fn committed(transaction: &IdbTransaction) -> Result<(), StoreError> {
+pub(crate) async fn committed(transaction: &IdbTransaction) -> Result<(), StoreError> {
     let failed = transaction.clone();
     settle(
         transaction,
@@ -109,7 +114,7 @@ async fn committed(transaction: &IdbTransaction) -> Result<(), StoreError> {
 }
 
 /// Opens the database at `version` (its current one when `None`; a new database starts at 1),
-/// creating the object store and its index when missing.
+/// creating the object stores (and the photos' index) that are missing; those there are kept.
 async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<IdbDatabase, StoreError> {
     let open = match version {
         Some(version) => factory.open_with_u32(DATABASE, version),
@@ -119,13 +124,14 @@ async fn open_at(factory: &web_sys::IdbFactory, version: Option<u32>) -> Result<
     let upgrading = open.clone();
     let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         let Some(db) = upgrading.result().ok().and_then(|r| r.dyn_into::<IdbDatabase>().ok()) else { return };
-        if db.object_store_names().contains(STORE) {
-            return;
-        }
-        let options = web_sys::IdbObjectStoreParameters::new();
-        options.set_key_path(&JsValue::from_str("id"));
-        if let Ok(store) = db.create_object_store_with_optional_parameters(STORE, &options) {
-            let _ = store.create_index_with_str(BY_DRAFT, "draft");
+        for name in STORES.into_iter().filter(|name| !db.object_store_names().contains(name)) {
+            let options = web_sys::IdbObjectStoreParameters::new();
+            options.set_key_path(&JsValue::from_str(if name == STORE { "id" } else { "key" }));
+            if let Ok(store) = db.create_object_store_with_optional_parameters(name, &options) {
+                if name == STORE {
+                    let _ = store.create_index_with_str(BY_DRAFT, "draft");
+                }
+            }
         }
     });
     open.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
@@ -152,9 +158,9 @@ async fn database() -> Result<IdbDatabase, StoreError> {
         .map_err(|_| StoreError::Unavailable)?
         .ok_or(StoreError::Unavailable)?;
     let mut db = open_at(&factory, None).await?;
-    if !db.object_store_names().contains(STORE) {
-        // A database of that name without the store (made by something else): add the store
-        // with a version step.
+    if STORES.iter().any(|name| !db.object_store_names().contains(name)) {
+        // A database made before the archive (or by something else): add the stores it lacks
+        // with a version step, which keeps what it holds.
         let next = (db.version() as u32).saturating_add(1);
         db.close();
         db = open_at(&factory, Some(next)).await?;
@@ -171,14 +177,20 @@ async fn database() -> Result<IdbDatabase, StoreError> {
     Ok(db)
 }
 
-/// The `photos` object store in a new transaction.
-async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
+/// A new transaction over the object stores `names`.
+pub(crate) async fn transaction(names: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
     let db = database().await?;
-    let transaction = db.transaction_with_str_and_mode(STORE, mode).map_err(|e| {
+    let names: Array = names.iter().map(|name| JsValue::from_str(name)).collect();
+    db.transaction_with_str_sequence_and_mode(&names, mode).map_err(|e| {
         // A closed connection (the browser dropped it): open again next time.
         DB.with(|slot| slot.borrow_mut().take());
         store_error(&e)
-    })?;
+    })
+}
+
+/// The `photos` object store in a new transaction.
+async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreError> {
+    let transaction = transaction(&[STORE], mode).await?;
     let store = transaction.object_store(STORE).map_err(|e| store_error(&e))?;
     Ok((transaction, store))
 }

@@ -2,37 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, expectSaved } from './fixtures';
 import { importEditedSample } from './import-sample';
 import type { Page } from '@playwright/test';
-
-const summary = (page: Page) => page.getByRole('region', { name: 'Summary of activity reports' });
-const totals = (page: Page) => summary(page).getByRole('table', { name: 'Totals' });
-const reportsIn = (page: Page) => summary(page).getByRole('table', { name: 'Reports in this summary' });
-
-/** The number in the row `label` of the "Totals" table, and how many reports lack it. */
-async function totalRow(page: Page, label: string): Promise<[string, string]> {
-  const row = totals(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-  const cells = await row.getByRole('cell').allTextContents();
-  return [cells[0], cells[1]];
-}
-
-/** A CSV text (RFC 4180: quoted cells, doubled quotes, CRLF) as rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return rows;
-}
+import { summary, totalRow, reportsIn, parseCsv } from './summary-helpers';
 
 /** Two drafts from the sample: 15 (9 male, 6 female) and 20 participants with a count that is not a number. */
 async function twoDrafts(page: Page) {
@@ -114,8 +84,8 @@ test('the Summary in Arabic has no English left', async ({ app: page }) => {
   await page.getByRole('button', { name: 'الملخص' }).click();
   const region = page.getByRole('region', { name: 'ملخص تقارير الأنشطة' });
   await expect(region.getByRole('table', { name: 'المجاميع' })).toBeVisible();
-  // Every word of the screen, less the reports' own texts (titles, organisations, places) and CSV/HTML, is in Arabic script.
-  const own = ['Erbil', 'erbil', 'youth', 'dialogue', 'Duhok', 'training', 'No', 'Borders', 'Humanity', 'Organization', 'NBH', 'Dhi', 'Qar', 'CSV', 'HTML'];
+  // Every word of the screen, less the reports' own texts (titles, organisations, places) and the names of file formats, is in Arabic script.
+  const own = ['Erbil', 'erbil', 'youth', 'dialogue', 'Duhok', 'training', 'No', 'Borders', 'Humanity', 'Organization', 'NBH', 'Dhi', 'Qar', 'CSV', 'HTML', 'JSON'];
   const words = (await region.innerText()).match(/[A-Za-z]+/g) ?? [];
   expect(words.filter((w) => !own.includes(w))).toEqual([]);
 });

@@ -129,9 +129,9 @@ impl Figure {
         self as usize
     }
 
-    fn of(self, report: &Report) -> Option<&WholeNumber> {
+    fn of(self, report: &Report) -> &WholeNumber {
         let p = &report.participants;
-        Some(match self {
+        match self {
             Figure::Total => &p.total,
             Figure::Male => &p.male,
             Figure::Female => &p.female,
@@ -142,8 +142,8 @@ impl Figure {
             Figure::Age60AndOver => &p.age_60_and_over,
             Figure::WithDisabilities => &p.with_disabilities,
             Figure::Guests => &p.guests,
-            Figure::NewParticipants => return None,
-        })
+            Figure::NewParticipants => &p.new_participants,
+        }
     }
 }
 
@@ -187,7 +187,7 @@ impl Figures {
             donor: report.donor.clone(),
             project: report.project_name.clone(),
             governorate: report.governorate.clone(),
-            counts: Figure::ALL.map(|figure| figure.of(report).map(Count::of).unwrap_or_default()),
+            counts: Figure::ALL.map(|figure| Count::of(figure.of(report))),
             by_governorate: report
                 .participants
                 .governorates

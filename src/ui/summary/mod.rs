@@ -6,6 +6,8 @@
 //! state and listens to those parts by their ids and `data-` attributes, which keeps the app's
 //! first load small.
 
+mod received;
+
 use crate::core::document::{read_document, read_newer_document};
 use crate::core::export::summary::{summary_html, summary_tables};
 use crate::core::export::summary_screen::{self as screen, filter_form, period, reports_on_screen, OnScreen};
@@ -16,6 +18,7 @@ use crate::core::summary::{self, parse_key, Entry, Figures, Filter, Key, Source,
 use crate::ui::button::button;
 use crate::ui::checks::today;
 use crate::ui::exports::{download, print_page, OutFile};
+use crate::ui::file_batch::file_list;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
 use crate::ui::timing::{measure_until_next_frame, measured};
@@ -120,11 +123,15 @@ fn set_input(id: &str, value: &str) {
     }
 }
 
-/// Opens the report `key`: a draft in the editor. Says why it could not.
-fn open(session: Session, key: &Key, lang: Language) -> Option<String> {
+/// Opens the report `key`: a draft in the editor, a received report for reading. Says why it
+/// could not.
+fn open(session: Session, received: received::Received, key: Key, lang: Language) -> Option<String> {
     match key.0 {
         Source::Draft => session.open_stored(&key.1).err().map(|problem| problem.message(lang)),
-        Source::Received => None,
+        Source::Received => {
+            received.show(key.1);
+            None
+        }
     }
 }
 
@@ -133,6 +140,7 @@ pub fn SummaryScreen() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let state = SummaryState::new(measured("summary-drafts", || draft_entries(session, &today())));
+    let received = received::Received::load(state, i18n);
     let shown = RwSignal::new(PAGE);
     let error = RwSignal::new(None::<String>);
 
@@ -197,7 +205,7 @@ pub fn SummaryScreen() -> impl IntoView {
         if marked(&ev, "data-more").is_some() {
             shown.update(|n| *n += PAGE);
         } else if let Some(key) = marked(&ev, "data-open").and_then(|(_, key)| parse_key(&key)) {
-            error.set(open(session, &key, i18n.language()));
+            error.set(open(session, received, key, i18n.language()));
         }
     };
     let on_tick = move |ev: leptos::ev::Event| {
@@ -213,8 +221,20 @@ pub fn SummaryScreen() -> impl IntoView {
     };
 
     view! {
-        <section class="card summary" aria-labelledby="summary-heading">
+        <section
+            class="card summary"
+            aria-labelledby="summary-heading"
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                // Files dropped on the Summary go to the archive, not to the drafts as elsewhere.
+                ev.prevent_default();
+                ev.stop_propagation();
+                let files = ev.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
+                received.add(state, i18n, files);
+            }
+        >
             <h2 id="summary-heading">{i18n.text(Msg::SummaryHeading)}</h2>
+            <received::AddReports state received />
             <div inner_html=form on:input=on_filter on:change=on_filter on:click=on_period></div>
             <p class="summary__count" role="status">
                 {move || i18n.plural(Msg::SummaryCount, state.totals.with(|t| t.activities) as usize, &[])}
@@ -227,6 +247,7 @@ pub fn SummaryScreen() -> impl IntoView {
             <div class="summary__tables" inner_html=tables></div>
             {move || error.get().map(|message| view! { <div class="notice notice--error" role="alert">{message}</div> })}
             <div class="summary__list" inner_html=list on:click=on_click on:change=on_tick></div>
+            <received::ReceivedReport state received />
         </section>
     }
 }
