@@ -31,10 +31,11 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-bar">
             <div class="app-bar__inner">
-                <p class="app-bar__brand">
+                // The page's one top-level heading: every screen's own headings sit below it.
+                <h1 class="app-bar__brand">
                     <span class="app-bar__name">{i18n.text(Msg::AppName)}</span>
                     <span class="app-bar__tagline">{i18n.text(Msg::AppTagline)}</span>
-                </p>
+                </h1>
                 <p class=status_class role="status" aria-live="polite">
                     {status_text}
                 </p>
