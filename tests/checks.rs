@@ -492,3 +492,26 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn a_blank_page_lists_no_missing_fields_until_something_is_written_or_an_export_is_asked_for() {
+    let blank = Report::blank_in(Language::Arabic);
+    assert!(check_report(&blank, TODAY).iter().any(|p| p.kind.is_missing()), "a blank report does lack them");
+    assert_eq!(problems_to_show(&blank, TODAY, false), vec![]);
+    assert_eq!(problems_to_show(&blank, TODAY, true), check_report(&blank, TODAY));
+
+    let mut started = blank.clone();
+    started.venue = "Erbil".into();
+    assert!(problems_to_show(&started, TODAY, false).iter().any(|p| p.kind == ProblemKind::NoObjective));
+}
+
+#[test]
+fn a_consistency_check_shows_as_soon_as_the_figures_it_compares_are_written() {
+    let mut report = Report::blank();
+    report.start_time = "13:00".into();
+    report.end_time = "09:00".into();
+    let shown = problems_to_show(&report, TODAY, false);
+    assert!(shown.iter().any(|p| p.kind == ProblemKind::EndBeforeStart));
+    // The times are something written: the missing fields are listed with them.
+    assert!(shown.iter().any(|p| p.kind.is_missing()));
+}

@@ -7,6 +7,7 @@
 mod dates;
 mod ordinals;
 
+use crate::core::editor_sections::has_content;
 use crate::core::field::*;
 use crate::core::i18n::{self, Msg};
 use crate::core::report::{Language, Report, WholeNumber};
@@ -189,6 +190,24 @@ pub fn check_report(report: &Report, today: &str) -> Vec<Problem> {
     agenda(report, &mut problems);
     working_groups(report, &mut problems);
     problems
+}
+
+/// The problems the Checks panel lists: all of them once anything has been written, or once an
+/// export was asked for (`asked_to_export`); on a blank page only those that are not a field
+/// still to fill — everything is missing there, and saying so helps nobody.
+pub fn problems_to_show(report: &Report, today: &str, asked_to_export: bool) -> Vec<Problem> {
+    let mut problems = check_report(report, today);
+    if !asked_to_export && !has_content(report) {
+        problems.retain(|problem| !problem.kind.is_missing());
+    }
+    problems
+}
+
+impl ProblemKind {
+    /// A required field left empty, as against a figure, time or name that disagrees.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, ProblemKind::Required(_) | ProblemKind::NoObjective)
+    }
 }
 
 fn problem(kind: ProblemKind, field: FieldPath) -> Problem {

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod checks;
 pub mod document;
 pub mod drafts;
+pub mod editor_sections;
 pub mod export;
 pub mod field;
 pub mod i18n;

@@ -2,7 +2,8 @@
 //!
 //! Checks read the whole report, so they run when typing pauses briefly, never per keystroke.
 
-use crate::core::checks::{check_report, Problem};
+use crate::core::checks::{problems_to_show, Problem};
+use crate::core::editor_sections::{section_states, EditorSection, SectionState};
 use crate::core::i18n::Msg;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
@@ -12,17 +13,27 @@ use std::time::Duration;
 
 const CHECK_DELAY: Duration = Duration::from_millis(250);
 
-/// The problems found in the open draft.
+/// The problems found in the open draft, and what the "Sections" list says of each section
+/// (worked out in the same pass, as it counts the problems of each).
 #[derive(Clone, Copy)]
 pub struct Checks {
     pub problems: RwSignal<Vec<Problem>>,
+    pub sections: RwSignal<Vec<(EditorSection, SectionState)>>,
+    /// An export was asked for: missing fields are listed even on a blank page.
+    asked_to_export: RwSignal<bool>,
     i18n: I18n,
     session: Session,
 }
 
 impl Checks {
     pub fn provide(session: Session) -> Self {
-        let checks = Checks { problems: RwSignal::new(Vec::new()), i18n: use_i18n(), session };
+        let checks = Checks {
+            problems: RwSignal::new(Vec::new()),
+            sections: RwSignal::new(Vec::new()),
+            asked_to_export: RwSignal::new(false),
+            i18n: use_i18n(),
+            session,
+        };
         let run = move || {
             checks.run();
         };
@@ -35,16 +46,29 @@ impl Checks {
             }
             pending.schedule(CHECK_DELAY, run);
         });
+        // Another draft opened: its blank page is not nagged about because this one was exported.
+        Effect::new(move |previous: Option<()>| {
+            session.draft_id().track();
+            if previous.is_some() {
+                checks.asked_to_export.set(false);
+            }
+        });
         provide_context(checks);
         checks
     }
 
     /// Checks the report as it is now; how many problems it has.
     fn run(self) -> usize {
-        let found = check_report(&self.session.report().read_untracked(), &today());
+        let report = self.session.report().read_untracked();
+        let found = problems_to_show(&report, &today(), self.asked_to_export.get_untracked());
+        let sections = section_states(&report, &found);
+        drop(report);
         let count = found.len();
         if self.problems.with_untracked(|current| *current != found) {
             self.problems.set(found);
+        }
+        if self.sections.with_untracked(|current| *current != sections) {
+            self.sections.set(sections);
         }
         count
     }
@@ -52,6 +76,7 @@ impl Checks {
     /// Asks before a file leaves with open problems; `true` when it may go. The report is
     /// checked again at the click: the panel's count may be waiting for typing to pause.
     pub fn confirm_export(self) -> bool {
+        self.asked_to_export.set(true);
         let count = self.run();
         if count == 0 {
             return true;

@@ -4,6 +4,8 @@ test('the Checks list follows the numbers as they are fixed, and a link focuses 
   const checks = page.getByRole('region', { name: 'Checks' });
   const field = (label: string) => page.getByLabel(label, { exact: true });
 
+  // Fields still to fill are listed once something has been written.
+  await field('Venue').fill('Erbil');
   await expect(checks.getByRole('link', { name: 'Report title is required.' })).toBeVisible();
   await checks.getByRole('link', { name: 'Report title is required.' }).click();
   await expect(field('Report title')).toBeFocused();
@@ -35,4 +37,27 @@ test('the Checks list follows the numbers as they are fixed, and a link focuses 
   await expect(ordinal).toHaveCount(0);
   // Typing is never blocked: every value typed is there.
   await expect(field('Report title')).toHaveValue('The Fourth Dialogue Session');
+});
+
+test('a blank report lists no missing fields until something is written', async ({ app: page }) => {
+  const checks = page.getByRole('region', { name: 'Checks' });
+  await expect(checks.getByText('No problems found.')).toBeVisible();
+  await expect(checks.getByRole('link')).toHaveCount(0);
+
+  await page.getByLabel('Venue', { exact: true }).fill('Erbil');
+  await expect(checks.getByRole('link', { name: 'Report title is required.' })).toBeVisible();
+  await expect(checks.getByRole('link', { name: 'Add at least one objective.' })).toBeVisible();
+});
+
+test('exporting a blank report lists its missing fields', async ({ app: page }) => {
+  const checks = page.getByRole('region', { name: 'Checks' });
+  const questions: string[] = [];
+  page.on('dialog', async (dialog) => {
+    questions.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await expect(checks.getByText('No problems found.')).toBeVisible();
+  await page.getByRole('button', { name: 'Export HTML', exact: true }).click();
+  await expect.poll(() => questions).toEqual(['5 problems found — export anyway?']);
+  await expect(checks.getByRole('link', { name: 'Report title is required.' })).toBeVisible();
 });
