@@ -1,7 +1,7 @@
 //! The export worker: a second WebAssembly module, built by trunk from this binary
 //! (`<link data-trunk rel="rust" data-bin="exporter" data-type="worker" …>` in index.html) and
 //! started by the app only when an export needs it (src/ui/export_worker.rs), so the first load
-//! does not carry the Word writer. `tools/finish_build.py` names its files by their content and
+//! does not carry the writers: the printable page, the report file, the indented JSON, Word. `tools/finish_build.py` names its files by their content and
 //! tells the page where its loader is (`<meta name="taqrir-exporter" content="./exporter-….js">`).
 //!
 //! Protocol: `postMessage`, one reply per request, replies in any order.
@@ -9,9 +9,11 @@
 //! ```text
 //! ready    { ready: true }             sent once by the worker when it can take requests; requests
 //!                                      posted before it would be lost, so the app holds them until then
-//! request  { id: number, kind: string, document: string }
-//!            kind      what to make: "docx" (the kinds are in core::export::jobs)
+//! request  { id: number, kind: string, document: string, carry?: string }
+//!            kind      what to make: "docx", "printable", "report-file", "json"
+//!                      (the kinds are in core::export::jobs)
 //!            document  the report as a JSON document (docs/json-format.md), photos embedded
+//!            carry     for "report-file": the document the page carries, when not `document`
 //! reply    { id, bytes: Uint8Array }   the file; its buffer is transferred
 //!      or  { id, error: string }       why not, in English, for the console (the app says it in words)
 //! ```
@@ -40,11 +42,12 @@ mod worker {
             let request = event.data();
             let field = |name: &str| Reflect::get(&request, &name.into()).unwrap_or(JsValue::UNDEFINED);
             let (id, kind, document) = (field("id"), field("kind").as_string(), field("document").as_string());
+            let carry = field("carry").as_string();
             let reply = Object::new();
             let _ = Reflect::set(&reply, &"id".into(), &id);
             let transfer = Array::new();
             match (kind, document) {
-                (Some(kind), Some(document)) => match jobs::run(&kind, &document) {
+                (Some(kind), Some(document)) => match jobs::run(&kind, &document, carry.as_deref()) {
                     Ok(bytes) => {
                         let bytes = Uint8Array::from(bytes.as_slice());
                         transfer.push(&bytes.buffer());

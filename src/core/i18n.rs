@@ -82,7 +82,7 @@ messages! {
     Photo, PhotoLegend, Caption, RemovePhoto, PhotoAdding, PhotoNoSpace, PhotoStorageUnavailable, PhotoUnreadable,
     PhotoFailed, PhotoMissing, PhotosNotCopied, ImportPhotosTooLarge, StoragePhotos,
     // Exports that wait for the photos, or say which are missing
-    ExportPreparing, ExportPreparingWord, ExportWordFailed, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
+    ExportPreparing, ExportPreparingWord, ExportPreparingFile, ExportWordFailed, ExportFailed, PhotosLeftOut, PhotoPlace, PhotoPlaceCaptioned,
     // Storage errors
     StoreFull, StoreUnavailable, StoreRefused, StoreDraftExists, StoreDraftUnreadable, DeleteFailed, RestoreFailed,
     // Summary

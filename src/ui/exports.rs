@@ -2,12 +2,12 @@
 //! Email, Share.
 //!
 //! Everything the files contain comes from the pure core (`export`, `document`); this module
-//! only hands bytes to the browser. The Word file is made by the export worker (`export_worker`),
-//! loaded the first time it is needed.
+//! only hands bytes to the browser. The files are made by the export worker (`export_worker`),
+//! loaded the first time one is needed, so the writers are not part of the first load.
 
-use crate::core::document::{write_document, write_document_pretty, Document};
-use crate::core::export::jobs::{DOCX, DOCX_MIME};
-use crate::core::export::{email_summary, file_name, report_file_html, report_html_with_photos};
+use crate::core::document::{write_document, Document};
+use crate::core::export::jobs::{DOCX, DOCX_MIME, JSON, PRINTABLE, REPORT_FILE};
+use crate::core::export::{email_summary, file_name};
 use crate::core::i18n::Msg;
 use crate::core::photos::{missing_photos, PhotoData};
 use crate::core::report::Report;
@@ -18,7 +18,7 @@ use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::photos::photo_data;
 use crate::ui::session::Session;
-use crate::ui::timing::measured;
+use crate::ui::timing::measured_async;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -38,64 +38,87 @@ impl OutFile {
 
 /// The printable page, carrying the report's document (photos included) so that this one file
 /// can be imported again.
-fn html_file(session: Session, report: &Report, photos: PhotoData) -> OutFile {
-    let text = measured("export-html", || {
-        let document = document_text(session, &photos, write_document).unwrap_or_default();
-        report_file_html(report, &photos, &document)
-    });
-    OutFile::text(file_name(report, "html"), "text/html;charset=utf-8", &text)
+async fn html_file(session: Session, report: &Report, photos: PhotoData) -> Result<OutFile, String> {
+    let (document, carry) = draft_document(session, photos);
+    let page = measured_async("export-html", export_worker::make(REPORT_FILE, document, carry)).await?;
+    Ok(OutFile { name: file_name(report, "html"), mime: "text/html;charset=utf-8", body: page.into() })
 }
 
-/// The open draft's document with `photos` embedded, written by `write`. A draft written by a
-/// newer version of Taqrir is given exactly as it is stored: writing it again here would turn it
-/// into this version's format and lose what this version does not know.
-fn document_text(session: Session, photos: &PhotoData, write: fn(&Document) -> String) -> Option<String> {
-    if session.read_only().get_untracked().is_some() {
-        return session.stored_text();
-    }
+/// The open draft's document with `photos` embedded, as this version writes it; and, for a draft
+/// written by a newer version of Taqrir, its text exactly as stored, which is what its files
+/// carry: writing it again here would turn it into this version's format and lose what this
+/// version does not know.
+fn draft_document(session: Session, photos: PhotoData) -> (String, Option<String>) {
+    let stored = session.read_only().get_untracked().and_then(|_| session.stored_text());
     let mut document = session.document_untracked();
-    document.photos = photos.clone();
-    Some(write(&document))
+    document.photos = photos;
+    (write_document(&document), stored)
 }
 
-/// The report as a Word document, made by the export worker ("Preparing the Word file…" meanwhile).
-/// The worker reads this version's document, so a newer version's draft goes as it is shown.
-async fn word_file(report: Report, photos: PhotoData, progress: ExportProgress) -> Result<OutFile, String> {
+/// `report` with `photos` as a document, for the export worker.
+fn document_of(report: Report, photos: PhotoData) -> String {
+    write_document(&Document { photos, ..Document::new(report) })
+}
+
+/// The printable page of `report` with `photos`, as Print and Preview show it.
+pub async fn printable_html(report: Report, photos: PhotoData) -> Result<String, String> {
+    printable_page(document_of(report, photos)).await
+}
+
+/// The printable page of `document`, a report as a JSON document with its photos embedded.
+pub async fn printable_page(document: String) -> Result<String, String> {
+    made_text(PRINTABLE, document).await
+}
+
+/// The report as a Word document. The worker reads this version's document, so a newer
+/// version's draft goes as it is shown.
+async fn word_file(report: Report, photos: PhotoData) -> Result<OutFile, String> {
     let name = file_name(&report, "docx");
-    let document = write_document(&Document { photos, ..Document::new(report) });
-    progress.making.update(|n| *n += 1);
-    let made = export_worker::make(DOCX, document).await;
-    progress.making.update(|n| *n -= 1);
-    Ok(OutFile { name, mime: DOCX_MIME, body: made?.into() })
+    let made = export_worker::make(DOCX, document_of(report, photos), None).await?;
+    Ok(OutFile { name, mime: DOCX_MIME, body: made.into() })
 }
 
 /// Downloads the open draft as a JSON file, its photos embedded ("Export JSON", and "Download
 /// JSON" while saving fails).
 pub fn download_json(session: Session, progress: ExportProgress) {
-    with_photos(session, progress, move |_, photos| {
-        if let Some(file) = json_file_with_photos(session, photos) {
-            download(&file);
-        }
+    with_photos(session, progress, move |report, photos| {
+        let name = file_name(&report, "json");
+        let (document, stored) = draft_document(session, photos);
+        progress.make(Made::File, async move {
+            let text = match stored {
+                Some(stored) => stored,
+                None => made_text(JSON, document).await?,
+            };
+            download(&OutFile::text(name, "application/json", &text));
+            Ok(())
+        });
     });
 }
 
-/// The open draft as a JSON file with `photos` embedded.
-fn json_file_with_photos(session: Session, photos: PhotoData) -> Option<OutFile> {
-    let text = document_text(session, &photos, write_document_pretty)?;
-    let name = session.report().with_untracked(|report| file_name(report, "json"));
-    Some(OutFile::text(name, "application/json", &text))
+async fn made_text(kind: &str, document: String) -> Result<String, String> {
+    let bytes = export_worker::make(kind, document, None).await?;
+    String::from_utf8(bytes.to_vec()).map_err(|error| error.to_string())
 }
 
-/// How an export is going, for the person: waiting for photos still being stored, and which
-/// photos the last file was made without.
+/// What the export worker is making, for the words said meanwhile and on failure.
+#[derive(Clone, Copy, PartialEq)]
+enum Made {
+    Word,
+    File,
+}
+
+/// How an export is going, for the person: waiting for photos still being stored, files being
+/// made, which photos the last file was made without, and a file that could not be made.
 #[derive(Clone, Copy)]
 pub struct ExportProgress {
     /// Exports waiting for photos to be stored.
     pub waiting: RwSignal<usize>,
     /// Files being made by the export worker (loading it, the first time).
-    making: RwSignal<usize>,
+    making: RwSignal<Vec<Made>>,
     /// The photos the last export could not include, in words.
     pub left_out: RwSignal<Vec<String>>,
+    /// What the last export that failed was making.
+    failed: RwSignal<Option<Made>>,
     i18n: I18n,
 }
 
@@ -103,12 +126,32 @@ impl ExportProgress {
     pub fn provide() -> Self {
         let progress = ExportProgress {
             waiting: RwSignal::new(0),
-            making: RwSignal::new(0),
+            making: RwSignal::new(Vec::new()),
             left_out: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(None),
             i18n: use_i18n(),
         };
         provide_context(progress);
         progress
+    }
+
+    /// Runs `work`, which has the export worker make a `what` and hands it on, saying
+    /// "Preparing…" meanwhile and, if it fails, that it failed.
+    fn make(self, what: Made, work: impl std::future::Future<Output = Result<(), String>> + 'static) {
+        self.failed.set(None);
+        self.making.update(|making| making.push(what));
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = work.await;
+            self.making.update(|making| {
+                if let Some(at) = making.iter().position(|m| *m == what) {
+                    making.remove(at);
+                }
+            });
+            if let Err(error) = result {
+                web_sys::console::warn_1(&error.into());
+                self.failed.set(Some(what));
+            }
+        });
     }
 
     /// Runs `work` once no photo is being copied any more, showing "Preparing…" meanwhile.
@@ -132,12 +175,22 @@ pub fn ExportStatus(#[prop(optional)] waiting_only: bool) -> impl IntoView {
         <p class="report-actions__preparing" aria-live="polite">
             {move || {
                 if progress.waiting.get() > 0 {
-                    Some(i18n.t(Msg::ExportPreparing))
-                } else {
-                    (progress.making.get() > 0).then(|| i18n.t(Msg::ExportPreparingWord))
+                    return Some(i18n.t(Msg::ExportPreparing));
                 }
+                progress.making.with(|making| match making.first()? {
+                    Made::Word => Some(i18n.t(Msg::ExportPreparingWord)),
+                    Made::File => Some(i18n.t(Msg::ExportPreparingFile)),
+                })
             }}
         </p>
+        {move || (!waiting_only).then(|| progress.failed.get()).flatten().map(|what| view! {
+            <div class="notice notice--error" role="alert">
+                {i18n.t(match what {
+                    Made::Word => Msg::ExportWordFailed,
+                    Made::File => Msg::ExportFailed,
+                })}
+            </div>
+        })}
         {move || {
             let left_out = if waiting_only { Vec::new() } else { progress.left_out.get() };
             (!left_out.is_empty()).then(|| view! {
@@ -169,6 +222,14 @@ fn with_photos_boxed(session: Session, progress: ExportProgress, make: Box<dyn F
         progress.left_out.set(missing_photos(&report, &photos, progress.i18n.language()));
         make(report, photos);
     });
+}
+
+fn no_download() -> String {
+    "the browser did not start the download".to_owned()
+}
+
+fn no_print() -> String {
+    "the print frame could not be made".to_owned()
 }
 
 fn blob(file: &OutFile) -> Option<web_sys::Blob> {
@@ -265,7 +326,6 @@ pub fn ReportActions(
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let batch = expect_context::<FileBatch>();
-    let word_error = RwSignal::new(None::<&'static str>);
     let progress = expect_context::<ExportProgress>();
     let sharing = can_share_files();
 
@@ -273,24 +333,17 @@ pub fn ReportActions(
     let export_html = move |_| {
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
-                download(&html_file(session, &report, photos));
+                progress.make(Made::File, async move {
+                    download(&html_file(session, &report, photos).await?).ok_or_else(no_download)
+                });
             });
         }
     };
     let export_word = move |_| {
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match word_file(report, photos, progress).await {
-                        Ok(file) => {
-                            word_error.set(None);
-                            download(&file);
-                        }
-                        Err(error) => {
-                            web_sys::console::warn_1(&error.into());
-                            word_error.set(Some(i18n.t(Msg::ExportWordFailed)));
-                        }
-                    }
+                progress.make(Made::Word, async move {
+                    download(&word_file(report, photos).await?).ok_or_else(no_download)
                 });
             });
         }
@@ -302,8 +355,10 @@ pub fn ReportActions(
     };
     let print_report = move |_| {
         if confirm_export.run(()) {
-            with_photos(session, progress, |report, photos| {
-                print_page(&report_html_with_photos(&report, &photos));
+            with_photos(session, progress, move |report, photos| {
+                progress.make(Made::File, async move {
+                    print_page(&printable_html(report, photos).await?).ok_or_else(no_print)
+                });
             });
         }
     };
@@ -315,12 +370,11 @@ pub fn ReportActions(
         if confirm_export.run(()) {
             // The page carries the report's data; the Word file goes with it for editing.
             with_photos(session, progress, move |report, photos| {
-                let html = html_file(session, &report, photos.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Without the Word file (its module did not load) the page still goes.
-                    let word = word_file(report.clone(), photos, progress).await.ok();
-                    let files: Vec<OutFile> = [Some(html), word].into_iter().flatten().collect();
-                    share_files(&files, &report.title);
+                progress.make(Made::File, async move {
+                    let html = html_file(session, &report, photos.clone()).await?;
+                    // Both come from the export worker; the Word file is made once the page is.
+                    let word = word_file(report.clone(), photos).await?;
+                    share_files(&[html, word], &report.title).ok_or_else(|| "the browser did not share".to_owned())
                 });
             });
         }
@@ -354,9 +408,6 @@ pub fn ReportActions(
             <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
             <ExportStatus />
             <FileBatchStatus />
-            {move || word_error.get().map(|message| view! {
-                <div class="notice notice--error" role="alert">{message}</div>
-            })}
         </nav>
     }
 }

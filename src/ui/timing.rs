@@ -7,17 +7,41 @@ use std::time::Duration;
 
 /// Runs `work` and records it as the measure `taqrir:<name>`.
 pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
-        return work();
-    };
-    let (start, end) = (format!("taqrir:{name}:start"), format!("taqrir:{name}:end"));
-    let _ = performance.mark(&start);
+    let started = Started::now(name);
     let result = work();
-    let _ = performance.mark(&end);
-    let _ = performance.measure_with_start_mark_and_end_mark(&format!("taqrir:{name}"), &start, &end);
-    performance.clear_marks_with_mark_name(&start);
-    performance.clear_marks_with_mark_name(&end);
+    started.finish();
     result
+}
+
+/// Awaits `work` and records it, waiting included, as the measure `taqrir:<name>`.
+pub async fn measured_async<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    let started = Started::now(name);
+    let result = work.await;
+    started.finish();
+    result
+}
+
+/// A measure's start mark, set.
+struct Started(Option<(web_sys::Performance, String)>);
+
+impl Started {
+    fn now(name: &str) -> Self {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        Started(performance.map(|performance| {
+            let name = format!("taqrir:{name}");
+            let _ = performance.mark(&format!("{name}:start"));
+            (performance, name)
+        }))
+    }
+
+    fn finish(self) {
+        let Some((performance, name)) = self.0 else { return };
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+        let _ = performance.mark(&end);
+        let _ = performance.measure_with_start_mark_and_end_mark(&name, &start, &end);
+        performance.clear_marks_with_mark_name(&start);
+        performance.clear_marks_with_mark_name(&end);
+    }
 }
 
 /// Records `taqrir:<name>` from now until the next animation frame: the reactive work a change

@@ -127,6 +127,27 @@ test('when the Word module cannot load, the person is told in words, and the nex
   }
 });
 
+test('the other files come from the same module: when it cannot load, Export HTML and Export JSON say so in words, and the next try works', async ({ browser }) => {
+  const { context, page, pageErrors } = await openWithoutServiceWorker(browser);
+  try {
+    await importSample(page);
+    await page.route(WORKER, (route) => route.abort());
+    for (const label of ['Export HTML', 'Export JSON']) {
+      await page.getByRole('button', { name: label }).click();
+      await expect(page.getByRole('alert')).toContainText('The file could not be made');
+    }
+    await page.unroute(WORKER);
+    const html = await download(page, 'Export HTML');
+    expect(html.bytes.toString('utf8')).toContain('Fourth Dialogue Session on Empowering Communities');
+    await expect(page.getByText('The file could not be made')).toHaveCount(0);
+    const json = await download(page, 'Export JSON');
+    expect(JSON.parse(json.bytes.toString('utf8')).report.title).toBe('Fourth Dialogue Session on Empowering Communities');
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('after one visit Export Word works offline: the service worker has its module', async ({ browser }) => {
   const host = await serveStatic(dist);
   const context = await browser.newContext();

@@ -1,12 +1,23 @@
 //! What the export worker (src/bin/exporter.rs) makes, as plain functions of the message it
 //! receives, so the work is tested natively and the worker only carries messages.
 
-use crate::core::document::{read_document, ReadError};
+use crate::core::document::{read_document, write_document_pretty, ReadError};
 use crate::core::export::docx::report_docx;
+use crate::core::export::{report_file_html, report_html_with_photos};
 use std::fmt;
 
 /// The kind of message that asks for a Word document.
 pub const DOCX: &str = "docx";
+
+/// The printable page, as Print and Preview show it.
+pub const PRINTABLE: &str = "printable";
+
+/// The printable page as the file that leaves the browser ("Export HTML", Share): it carries the
+/// report's document, so the page alone can be imported again.
+pub const REPORT_FILE: &str = "report-file";
+
+/// The document as "Export JSON" writes it: indented, to be read by people too.
+pub const JSON: &str = "json";
 
 /// A Word document's media type, for the download and for sharing.
 pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -29,16 +40,21 @@ impl fmt::Display for JobError {
     }
 }
 
-/// The file of `kind` made from `document`, a report as a JSON document (docs/json-format.md)
-/// with its photos embedded.
-pub fn run(kind: &str, document: &str) -> Result<Vec<u8>, JobError> {
-    match kind {
-        DOCX => {
-            let document = read_document(document).map_err(JobError::Unreadable)?;
-            Ok(report_docx(&document.report, &document.photos))
-        }
-        other => Err(JobError::UnknownKind(other.to_owned())),
+/// The file of `kind` made from `text`, a report as a JSON document (docs/json-format.md) with
+/// its photos embedded. A report file carries `carry` when given (a newer version's draft, kept
+/// exactly as stored), else `text` itself.
+pub fn run(kind: &str, text: &str, carry: Option<&str>) -> Result<Vec<u8>, JobError> {
+    if ![DOCX, PRINTABLE, REPORT_FILE, JSON].contains(&kind) {
+        return Err(JobError::UnknownKind(kind.to_owned()));
     }
+    let document = read_document(text).map_err(JobError::Unreadable)?;
+    let (report, photos) = (&document.report, &document.photos);
+    Ok(match kind {
+        DOCX => report_docx(report, photos),
+        PRINTABLE => report_html_with_photos(report, photos).into_bytes(),
+        REPORT_FILE => report_file_html(report, photos, carry.unwrap_or(text)).into_bytes(),
+        _ => write_document_pretty(&document).into_bytes(),
+    })
 }
 
 #[cfg(test)]
@@ -47,21 +63,46 @@ mod tests {
     use crate::core::document::{write_document, Document};
     use crate::core::test_support::titled;
 
+    use crate::core::report_file::read_report_file;
+
+    fn text_of(kind: &str, document: &str, carry: Option<&str>) -> String {
+        String::from_utf8(run(kind, document, carry).expect("a file")).expect("UTF-8 text")
+    }
+
     #[test]
     fn a_docx_job_makes_a_word_file_of_the_document() {
-        let bytes = run(DOCX, &write_document(&titled("Fourth session"))).expect("a file");
+        let bytes = run(DOCX, &write_document(&titled("Fourth session")), None).expect("a file");
         assert!(bytes.starts_with(b"PK\x03\x04"));
         assert_eq!(
-            run(DOCX, &write_document(&titled("Fourth session"))).expect("a file"),
+            run(DOCX, &write_document(&titled("Fourth session")), None).expect("a file"),
             bytes,
             "the same report gives the same bytes"
         );
     }
 
     #[test]
+    fn the_page_jobs_write_what_the_exporters_write() {
+        let document = titled("Fourth session");
+        let text = write_document(&document);
+        assert_eq!(text_of(PRINTABLE, &text, None), report_html_with_photos(&document.report, &document.photos));
+        assert_eq!(text_of(REPORT_FILE, &text, None), report_file_html(&document.report, &document.photos, &text));
+        assert_eq!(text_of(JSON, &text, None), write_document_pretty(&document));
+    }
+
+    #[test]
+    fn a_report_file_carries_the_text_it_is_given_to_carry() {
+        let text = write_document(&titled("Fourth session"));
+        let stored = text.replace("Fourth session", "Fourth session, as a newer version stored it");
+        let carried = |carry| read_report_file(text_of(REPORT_FILE, &text, carry).as_bytes()).expect("a report");
+        assert_eq!(carried(Some(&stored)).report.title, "Fourth session, as a newer version stored it");
+        assert_eq!(carried(None).report.title, "Fourth session");
+    }
+
+    #[test]
     fn a_job_of_another_kind_or_an_unreadable_document_gives_an_error() {
         let document = write_document(&Document::default());
-        assert_eq!(run("pdf", &document), Err(JobError::UnknownKind("pdf".into())));
-        assert!(matches!(run(DOCX, "{"), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+        assert_eq!(run("pdf", &document, None), Err(JobError::UnknownKind("pdf".into())));
+        assert!(matches!(run(DOCX, "{", None), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+        assert!(matches!(run(PRINTABLE, "{", None), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
     }
 }

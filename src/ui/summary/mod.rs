@@ -129,7 +129,7 @@ fn open(session: Session, received: received::Received, key: Key, lang: Language
     match key.0 {
         Source::Draft => session.open_stored(&key.1).err().map(|problem| problem.message(lang)),
         Source::Received => {
-            received.show(key.1);
+            received.show(key.1, lang);
             None
         }
     }

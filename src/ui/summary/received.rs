@@ -5,15 +5,15 @@
 use super::SummaryState;
 use crate::core::archive::{self, Arrival, Outcome};
 use crate::core::document::read_document;
-use crate::core::export::report_html_with_photos;
-use crate::core::i18n::Msg;
+use crate::core::i18n::{self, Msg};
 use crate::core::intake::{HeldReport, Intake};
+use crate::core::report::Language;
 use crate::core::report_file::MAX_REPORT_FILE_BYTES;
 use crate::core::summary::{Entry, Source};
 use crate::ui::archive as store;
 use crate::ui::button::button;
 use crate::ui::checks::today;
-use crate::ui::exports::print_page;
+use crate::ui::exports::{print_page, printable_page};
 use crate::ui::file_batch::{chosen_files, next_task, read};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::{new_draft_id, Session};
@@ -132,12 +132,15 @@ impl Received {
     }
 
     /// Opens received report `key` for reading.
-    pub fn show(self, key: String) {
+    pub fn show(self, key: String, lang: Language) {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(Some(text)) = store::document(&key).await else { return };
             let Ok(document) = read_document(&text) else { return };
-            let title = document.report.title.clone();
-            self.open.set(Some((key, title, report_html_with_photos(&document.report, &document.photos))));
+            // The page is written by the export worker, which may not have loaded.
+            match printable_page(text).await {
+                Ok(page) => self.open.set(Some((key, document.report.title, page))),
+                Err(_) => self.error.set(Some(i18n::text(lang, Msg::ExportFailed).to_owned())),
+            }
         });
     }
 
