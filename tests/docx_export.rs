@@ -305,3 +305,40 @@ fn write_word_samples() {
     std::fs::write(dir.join("english.docx"), report_docx(&full_sample(), &PhotoData::new())).expect("write");
     std::fs::write(dir.join("arabic.docx"), report_docx(&arabic, &photos)).expect("write");
 }
+
+/// The number format of Word's List Number lists in `docx`, read by Python: the List Number
+/// style's list, through its abstract definition, to the first level's `w:numFmt`.
+fn list_number_format(docx: &[u8], dir: &Path) -> String {
+    let file = dir.join("numbering.docx");
+    std::fs::write(&file, docx).expect("write");
+    let script = r#"
+import sys, zipfile, xml.dom.minidom as m
+z = zipfile.ZipFile(sys.argv[1])
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+val = lambda e: e.getAttributeNS(W, 'val')
+styles = m.parseString(z.read('word/styles.xml'))
+numbering = m.parseString(z.read('word/numbering.xml'))
+style = [s for s in styles.getElementsByTagNameNS(W, 'style') if s.getAttributeNS(W, 'styleId') == 'ListNumber'][0]
+num_id = val(style.getElementsByTagNameNS(W, 'numId')[0])
+num = [n for n in numbering.getElementsByTagNameNS(W, 'num') if n.getAttributeNS(W, 'numId') == num_id][0]
+abstract_id = val(num.getElementsByTagNameNS(W, 'abstractNumId')[0])
+abstract = [a for a in numbering.getElementsByTagNameNS(W, 'abstractNum') if a.getAttributeNS(W, 'abstractNumId') == abstract_id][0]
+print(val(abstract.getElementsByTagNameNS(W, 'numFmt')[0]))
+"#;
+    let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Word writes Arabic-Indic list numbers (١، ٢، ٣) as `hindiNumbers`, its name for them.
+/// (LibreOffice 7.4 does not read that format and shows Western digits.)
+#[test]
+fn numbered_lists_count_in_the_reports_digits() {
+    let dir = scratch("numbering");
+    let mut arabic = fixture("tests/fixtures/report-v1-arabic.json");
+    arabic.digits = Digits::ArabicIndic;
+    assert_eq!(list_number_format(&report_docx(&arabic, &PhotoData::new()), &dir), "hindiNumbers");
+    arabic.digits = Digits::Western;
+    assert_eq!(list_number_format(&report_docx(&arabic, &PhotoData::new()), &dir), "decimal");
+    assert_eq!(list_number_format(&report_docx(&full_sample(), &PhotoData::new()), &dir), "decimal");
+}

@@ -49,7 +49,7 @@ pub fn report_docx(report: &Report, photos: &PhotoData) -> Vec<u8> {
         ("word/document.xml", body.xml),
         ("word/_rels/document.xml.rels", parts::relationships(&document_rels)),
         ("word/styles.xml", parts::styles(view.language)),
-        ("word/numbering.xml", parts::numbering(body.numbered_lists.max(1))),
+        ("word/numbering.xml", parts::numbering(body.numbered_lists.max(1), view.digits)),
         ("word/settings.xml", parts::settings(view.language)),
         ("word/footer1.xml", parts::footer()),
         ("docProps/core.xml", parts::core_properties(&view.title, view.language)),

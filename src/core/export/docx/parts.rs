@@ -4,7 +4,7 @@
 //! one of theirs (a table of contents finds the headings, List Number is Word's List Number).
 
 use crate::core::export::markup::MarkupWriter;
-use crate::core::report::Language;
+use crate::core::report::{Digits, Language};
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -147,11 +147,16 @@ pub fn footer() -> String {
 }
 
 /// `word/numbering.xml`: one bullet list shared by every bulleted paragraph, and a numbered list
-/// per numbered section (`numbered_lists` of them, ids from 2), each starting again at 1.
-pub fn numbering(numbered_lists: u32) -> String {
+/// per numbered section (`numbered_lists` of them, ids from 2), each starting again at 1 and
+/// counting in the report's `digits` (Word calls Arabic-Indic digits `hindiNumbers`).
+pub fn numbering(numbered_lists: u32, digits: Digits) -> String {
     let mut w = MarkupWriter::xml();
     w.open("w:numbering", &[("xmlns:w", W)]);
-    for (id, format, text) in [("0", "decimal", "%1."), ("1", "bullet", "\u{2022}")] {
+    let numbers = match digits {
+        Digits::Western => "decimal",
+        Digits::ArabicIndic => "hindiNumbers",
+    };
+    for (id, format, text) in [("0", numbers, "%1."), ("1", "bullet", "\u{2022}")] {
         w.open("w:abstractNum", &[("w:abstractNumId", id)]);
         w.markup("<w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>");
         w.empty("w:numFmt", &[("w:val", format)]);
