@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use scraper::{Html, Selector};
 use taqrir::core::document::read_document;
 use taqrir::core::document::ReadError;
-use taqrir::core::export::{report_file_html, report_html, report_html_with_photos};
+use taqrir::core::export::letterhead::{Letterhead, PartnerMark};
+use taqrir::core::export::{printable_html, report_file_html, report_html, report_html_with_photos};
 use taqrir::core::photos::PhotoData;
 use taqrir::core::report::*;
 use taqrir::core::report_file::read_report_file;
@@ -279,14 +280,107 @@ fn arabic_report_with_photos() -> (Report, PhotoData) {
     (report, photos)
 }
 
+/// An organisation's letterhead, with what could break a stylesheet or the markup in its words.
+fn letterhead(arabic: bool) -> Letterhead {
+    let (organisation, funded, partner, address) = if arabic {
+        ("جمعية \"الأمل\" & <التنمية>", "بتمويل من", "بالشراكة مع", "شارع ١٤، الناصرية، ذي قار")
+    } else {
+        ("Al-Amal \"Hope\" & <Development>", "Funded by", "In partnership with", "Street 14, Nasiriyah, Dhi Qar")
+    };
+    Letterhead {
+        organisation: organisation.into(),
+        logo: Some(PNG.into()),
+        partners: vec![
+            PartnerMark { caption: funded.into(), logo: JPEG.into() },
+            PartnerMark { caption: partner.into(), logo: PNG.into() },
+        ],
+        footer: vec![
+            address.into(),
+            "+964 780 000 0000 · info@example.org".into(),
+            "Reg. \"1234\" \\ } </style><script>alert(1)</script>".into(),
+        ],
+    }
+}
+
 /// Each golden file with the output it holds.
-fn golden_samples() -> [(&'static str, String); 3] {
+fn golden_samples() -> [(&'static str, String); 5] {
     let (photos_report, photos) = arabic_report_with_photos();
+    let none = PhotoData::new();
     [
         ("tests/golden/sample-report.html", report_html(&english_golden_sample())),
         ("tests/golden/sample-report-arabic.html", report_html(&arabic_golden_sample())),
         ("tests/golden/report-with-photos-arabic.html", report_html_with_photos(&photos_report, &photos)),
+        ("tests/golden/letterhead-report.html", printable_html(&english_golden_sample(), &none, &letterhead(false))),
+        (
+            "tests/golden/letterhead-report-arabic.html",
+            printable_html(&arabic_golden_sample(), &none, &letterhead(true)),
+        ),
     ]
+}
+
+#[test]
+fn the_letterhead_prints_the_logos_first_and_the_footer_on_every_page_in_english_and_arabic() {
+    for (arabic, sample) in [(false, english_golden_sample()), (true, arabic_golden_sample())] {
+        let letterhead = letterhead(arabic);
+        let output = printable_html(&sample, &PhotoData::new(), &letterhead);
+        let golden =
+            if arabic { "tests/golden/letterhead-report-arabic.html" } else { "tests/golden/letterhead-report.html" };
+        assert_golden(&output, golden);
+        let html = Html::parse_document(&output);
+        assert_inert(&html);
+        assert_every_text_element_has_dir(&html);
+        // The letterhead comes first in the page, before the title.
+        let first = select(&html, "main > *")[0];
+        assert_eq!(first.value().attr("class"), Some("letterhead"));
+        let logos: Vec<(&str, &str)> = select(&html, ".letterhead img")
+            .iter()
+            .map(|img| (img.value().attr("src").unwrap_or(""), img.value().attr("alt").unwrap_or("")))
+            .collect();
+        assert_eq!(
+            logos,
+            [
+                (PNG, letterhead.organisation.as_str()),
+                (JPEG, letterhead.partners[0].caption.as_str()),
+                (PNG, letterhead.partners[1].caption.as_str())
+            ]
+        );
+        let captions: Vec<String> =
+            select(&html, "figure.partner figcaption").iter().map(|c| c.text().collect()).collect();
+        assert_eq!(captions, [letterhead.partners[0].caption.as_str(), letterhead.partners[1].caption.as_str()]);
+        let name: String = select(&html, ".organisation-name")[0].text().collect();
+        assert_eq!(name, letterhead.organisation);
+        // The footer: in the middle of every page's bottom margin (the page numbers at its end
+        // corner), and on screen at the end; its words never close the stylesheet.
+        let style: String = select(&html, "style")[0].text().collect();
+        assert!(
+            style.contains("@bottom-center { content: \"Street 14")
+                || style.contains("@bottom-center { content: \"شارع")
+        );
+        assert!(
+            style.contains("\\22 1234\\22  \\5c  } \\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \""),
+            "{style}"
+        );
+        let numbers_corner =
+            if arabic { "@bottom-left { content: counter(page)" } else { "@bottom-right { content: counter(page)" };
+        assert!(style.contains(numbers_corner), "{style}");
+        let footer: String = select(&html, "main > footer")[0].text().collect();
+        assert!(footer.contains("info@example.org") && footer.contains("</script>"), "{footer}");
+    }
+}
+
+#[test]
+fn a_report_with_no_letterhead_prints_as_it_did() {
+    let sample = english_golden_sample();
+    let output = printable_html(&sample, &PhotoData::new(), &Letterhead::default());
+    assert_eq!(output, report_html(&sample));
+    assert!(!output.contains("letterhead"));
+    // Logos that are not images are left out, and with them a letterhead of nothing else.
+    let not_images = Letterhead {
+        logo: Some("javascript:alert(1)".into()),
+        partners: vec![PartnerMark { caption: String::new(), logo: "https://example.org/x.png".into() }],
+        ..Letterhead::default()
+    };
+    assert_eq!(printable_html(&sample, &PhotoData::new(), &not_images), report_html(&sample));
 }
 
 /// Compares `output` with its reviewed golden file. A test run never writes one: `make golden`
@@ -648,7 +742,7 @@ fn links_show_where_they_go_whatever_bidi_controls_the_text_holds() {
 /// The page as "Export HTML" writes it: carrying `document`, as Export JSON writes it.
 fn page_carrying(document: &taqrir::core::document::Document) -> String {
     let json = taqrir::core::document::write_document(document);
-    report_file_html(&document.report, &document.photos, &json)
+    report_file_html(&document.report, &document.photos, &json, &Default::default())
 }
 
 proptest! {

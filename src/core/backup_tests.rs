@@ -308,7 +308,7 @@ fn an_exported_page_restores_as_the_report_it_carries() {
     let mut carried = document.clone();
     carried.photos.insert("p1".into(), "data:image/png;base64,AAAA".into());
     let json = write_document(&carried);
-    let page = crate::core::export::report_file_html(&carried.report, &carried.photos, &json);
+    let page = crate::core::export::report_file_html(&carried.report, &carried.photos, &json, &Default::default());
     let mut target = Library::open(MemoryStore::new());
     let restored = restore_backup(&mut target, page.as_bytes(), 10.0, ids()).expect("restored");
     assert_eq!((restored.added, restored.photos.len()), (1, 1));

@@ -98,6 +98,13 @@ messages! {
     ArchiveHint,
     // Intake: what became of each file that came in
     IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, IntakeFile, IntakeReading, IntakeListLabel,
+    // The organisation profile and own templates
+    Organisation, OrganisationHint, OrganisationName, Logo, RemoveLogo, PartnerLogos, AddPartnerLogo, PartnerLogoN,
+    LogoCaption, Footer, FooterAddress, FooterContacts, FooterRegistration, ReportDefaults, FollowInterfaceLanguage,
+    UsualDigits, ExportProfile, ImportProfile, ProfileImported, ProfileFileTooLarge, ProfileFileNotAProfile,
+    ProfileFileNewer, ProfileNotSaved, ProfileUnreadable, ProfileRestored, TemplatesRestored, SaveAsTemplate,
+    TemplateName, TemplateNameNeeded, TemplateSaved, Cancel, DeleteTemplate, TemplateDeleted, BuiltInTemplates,
+    OwnTemplates,
 }
 
 /// The name of an activity type.
@@ -224,6 +231,7 @@ pub fn month_and_year(month: &str, lang: Language) -> String {
 /// separated by ` | ` (English and Sorani: one, other; Arabic: zero, one, two, few, many, other).
 /// The count is `{n}`.
 pub const PLURALS: &[Msg] = &[
+    Msg::TemplatesRestored,
     Msg::RestoreDone,
     Msg::RestoreAlreadyHere,
     Msg::RestoreToTrash,

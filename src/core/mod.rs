@@ -14,6 +14,8 @@ pub mod intake;
 pub mod open_draft;
 pub mod photo_use;
 pub mod photos;
+pub mod profile;
+pub mod profile_file;
 pub mod report;
 pub mod report_file;
 pub mod sign_off;

@@ -2,7 +2,8 @@
 //! sample agenda to adjust, written in the language of the person starting it.
 
 use crate::core::i18n::{self, Msg};
-use crate::core::report::{ActivityType, AgendaItem, Language, Report, RowId, Section, TextItem};
+use crate::core::report::{ActivityType, AgendaItem, Language, Report, RowId, Section, TextItem, WholeNumber};
+use serde::{Deserialize, Serialize};
 
 /// The templates offered, in the order shown.
 pub const TEMPLATES: [ActivityType; 4] =
@@ -99,6 +100,41 @@ pub fn from_template(kind: ActivityType, lang: Language) -> Report {
     report
 }
 
+/// A template of the organisation's own ("Save as template"): a report without its dates,
+/// numbers and photos, under a name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OwnTemplate {
+    pub name: String,
+    pub report: Report,
+}
+
+impl OwnTemplate {
+    /// `report` as a template named `name`: its date, sign-off dates, session number, every count
+    /// and every photo taken out; its text, rows, times and language kept.
+    pub fn of(name: &str, report: &Report) -> Self {
+        let mut report = report.clone();
+        report.date.clear();
+        for signer in
+            [&mut report.sign_off.prepared_by, &mut report.sign_off.reviewed_by, &mut report.sign_off.approved_by]
+        {
+            signer.date.clear();
+        }
+        for count in report.counts_mut() {
+            *count = WholeNumber::default();
+        }
+        for attachment in &mut report.attachments {
+            attachment.photos.clear();
+        }
+        OwnTemplate { name: name.trim().to_owned(), report }
+    }
+
+    /// A new report from this template, its rows with ids of their own.
+    pub fn start(&self) -> Report {
+        serde_json::to_value(&self.report).and_then(serde_json::from_value).unwrap_or_else(|_| self.report.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +155,44 @@ mod tests {
         }
         assert_eq!(from_template(ActivityType::Meeting, Language::Arabic).extra_sections[0].heading, "نقاط العمل");
         assert_eq!(from_template(ActivityType::DialogueSession, Language::Kurdish).agenda[3].item, "پشوو");
+    }
+
+    #[test]
+    fn an_own_template_keeps_the_writing_without_dates_numbers_or_photos() {
+        let mut report = from_template(ActivityType::Workshop, Language::Arabic);
+        report.title = "ورشة الحماية".into();
+        report.date = "2026-11-15".into();
+        report.session_number = WholeNumber::new("4");
+        report.participants.total = WholeNumber::new("30");
+        report.participants.governorates = vec![crate::core::report::GovernorateCount {
+            name: "ذي قار".into(),
+            count: WholeNumber::new("12"),
+            ..Default::default()
+        }];
+        report.sign_off.prepared_by.name = "سارة".into();
+        report.sign_off.prepared_by.date = "2026-11-16".into();
+        report.attachments = vec![crate::core::report::Attachment {
+            description: "صور".into(),
+            photos: vec![crate::core::report::PhotoRef { id: "p1".into(), caption: "c".into() }],
+            ..Default::default()
+        }];
+        let template = OwnTemplate::of("  ورشة  ", &report);
+        assert_eq!(template.name, "ورشة");
+        let started = template.start();
+        assert_eq!((started.title.as_str(), started.date.as_str()), ("ورشة الحماية", ""));
+        assert_eq!(started.session_number, WholeNumber::default());
+        assert_eq!(started.participants.total, WholeNumber::default());
+        assert_eq!(started.participants.governorates[0].name, "ذي قار");
+        assert_eq!(started.participants.governorates[0].count, WholeNumber::default());
+        assert_eq!(
+            (started.sign_off.prepared_by.name.as_str(), started.sign_off.prepared_by.date.as_str()),
+            ("سارة", "")
+        );
+        assert!(started.photos().next().is_none());
+        assert_eq!(started.attachments[0].description, "صور");
+        assert_eq!(started.agenda, report.agenda, "the agenda and its times are kept");
+        assert_ne!(started.agenda[0].id.0, report.agenda[0].id.0, "rows of its own");
+        assert_eq!(started.language, Language::Arabic);
     }
 
     #[test]

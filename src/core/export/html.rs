@@ -5,6 +5,7 @@
 //! markup and stylesheet. The page carries a Content-Security-Policy that allows no script.
 
 use crate::core::export::html_writer::HtmlWriter;
+use crate::core::export::letterhead::Letterhead;
 use crate::core::export::view::{self, Content, ReportView};
 use crate::core::photos::PhotoData;
 use crate::core::report::{Digits, Language, Report};
@@ -19,19 +20,25 @@ pub fn report_html(report: &Report) -> String {
 /// URL. A photo with no entry, or whose URL is not a JPEG, PNG or WebP base64 `data:` URL, is
 /// left out.
 pub fn report_html_with_photos(report: &Report, photos: &PhotoData) -> String {
-    page(report, photos, None)
+    printable_html(report, photos, &Letterhead::default())
 }
 
-/// The printable report as the file that leaves the browser: the page, carrying `document` (the
-/// report's JSON document, as Export JSON writes it) inert, so the page alone can be imported.
-pub fn report_file_html(report: &Report, photos: &PhotoData, document: &str) -> String {
-    page(report, photos, Some(document))
+/// The printable report on the organisation's `letterhead`, for printing.
+pub fn printable_html(report: &Report, photos: &PhotoData, letterhead: &Letterhead) -> String {
+    page(report, photos, None, letterhead)
 }
 
-fn page(report: &Report, photos: &PhotoData, document: Option<&str>) -> String {
+/// The printable report as the file that leaves the browser: the page on `letterhead`, carrying
+/// `document` (the report's JSON document, as Export JSON writes it) inert, so the page alone
+/// can be imported.
+pub fn report_file_html(report: &Report, photos: &PhotoData, document: &str, letterhead: &Letterhead) -> String {
+    page(report, photos, Some(document), letterhead)
+}
+
+fn page(report: &Report, photos: &PhotoData, document: Option<&str>, letterhead: &Letterhead) -> String {
     let view = ReportView::new(report, photos);
     let dir = if view.language.is_rtl() { "rtl" } else { "ltr" };
-    Page { w: HtmlWriter::new(), dir }.write(&view, document)
+    Page { w: HtmlWriter::new(), dir }.write(&view, document, letterhead)
 }
 
 const STYLE: &str = r#"
@@ -77,6 +84,18 @@ figure.photo figcaption { margin-top: 0.3rem; color: #4a5466; font-size: 9.5pt; 
 @page { size: A4; margin: 18mm 16mm 20mm; font-family: "Segoe UI", "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, Arial, sans-serif; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #4a5466; } }
 @media print { main { max-width: none; padding: 0; } a { color: inherit; } main > footer { display: none; } }
 "#;
+/// The letterhead's rules, only in a page that has one.
+const LETTERHEAD_STYLE: &str = r#"
+.letterhead { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.8rem 2rem; margin-bottom: 1rem; padding-bottom: 0.7rem; border-bottom: 1px solid #d5dae2; }
+.organisation { display: flex; align-items: center; gap: 0.9rem; }
+.organisation img { display: block; max-height: 22mm; max-width: 55mm; width: auto; height: auto; }
+.organisation-name { margin: 0; font-size: 13pt; font-weight: 600; line-height: 1.3; }
+.partners { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.6rem 1.4rem; }
+figure.partner { margin: 0; text-align: center; }
+figure.partner figcaption { margin-bottom: 0.2rem; color: #4a5466; font-size: 8pt; }
+figure.partner img { display: block; max-height: 15mm; max-width: 40mm; width: auto; height: auto; margin: 0 auto; }
+.page-footer { margin: 0; }
+"#;
 /// A page's start, up to its stylesheet, left open for the page's own rules: language and
 /// direction, a policy that allows no script, the title and the shared styles.
 pub(super) fn begin_page(w: &mut HtmlWriter, language: Language, title: &str) {
@@ -100,7 +119,7 @@ struct Page {
 }
 
 impl Page {
-    fn write(mut self, view: &ReportView, document: Option<&str>) -> String {
+    fn write(mut self, view: &ReportView, document: Option<&str>, letterhead: &Letterhead) -> String {
         begin_page(&mut self.w, view.language, &view.title);
         // On paper the closing line sits in the page's bottom margin, at the reading start, so it
         // never takes a page of its own; on screen it is the <footer> below.
@@ -108,12 +127,17 @@ impl Page {
         self.w.markup("content: ");
         self.w.css_string(view.footer);
         self.w.markup("; font-size: 9pt; color: #4a5466; } }\n");
+        if letterhead.has_head() || letterhead.footer_lines().next().is_some() {
+            self.w.markup(LETTERHEAD_STYLE);
+            self.page_footer(letterhead);
+        }
         self.w.markup("</style></head><body>");
         // Numbered lists count in the report's digits.
         match view.digits {
             Digits::Western => self.w.markup("<main>"),
             Digits::ArabicIndic => self.w.markup("<main class=\"arabic-indic\">"),
         }
+        self.letterhead(letterhead);
         self.w.markup("<header class=\"title-block\">");
         self.w.element("p", &[("class", "kind"), ("dir", "auto")], &view.kind);
         self.w.element("h1", &[("dir", "auto")], &view.title);
@@ -128,7 +152,18 @@ impl Page {
         if let Some(sign_off) = &view.sign_off {
             self.sign_off(sign_off);
         }
-        self.w.element("footer", &[("dir", "auto")], view.footer);
+        let lines: Vec<&str> = letterhead.footer_lines().collect();
+        if lines.is_empty() {
+            self.w.element("footer", &[("dir", "auto")], view.footer);
+        } else {
+            // On screen the organisation's footer, then the closing line.
+            self.w.markup("<footer>");
+            self.w.open("p", &[("class", "page-footer"), ("dir", "auto")]);
+            self.w.lines(&lines.join("\n"));
+            self.w.close("p");
+            self.w.element("p", &[("class", "page-footer"), ("dir", "auto")], view.footer);
+            self.w.markup("</footer>");
+        }
         self.w.markup("</main>");
         if let Some(document) = document {
             // Escaped text in a template: never shown, printed nor run.
@@ -136,6 +171,56 @@ impl Page {
         }
         self.w.markup("</body></html>\n");
         self.w.finish()
+    }
+
+    /// The organisation's name and logo, and the partners' logos with their captions, at the top
+    /// of the first page.
+    fn letterhead(&mut self, letterhead: &Letterhead) {
+        if !letterhead.has_head() {
+            return;
+        }
+        self.w.markup("<header class=\"letterhead\"><div class=\"organisation\">");
+        if let Some(logo) = letterhead.logo() {
+            self.w.image(logo, &letterhead.organisation);
+        }
+        if !letterhead.organisation.trim().is_empty() {
+            self.w.element("p", &[("class", "organisation-name"), ("dir", "auto")], letterhead.organisation.trim());
+        }
+        self.w.markup("</div>");
+        if letterhead.partners().next().is_some() {
+            self.w.markup("<div class=\"partners\">");
+            for partner in letterhead.partners() {
+                self.w.markup("<figure class=\"partner\">");
+                if !partner.caption.trim().is_empty() {
+                    self.w.element("figcaption", &[("dir", "auto")], partner.caption.trim());
+                }
+                self.w.image(&partner.logo, partner.caption.trim());
+                self.w.markup("</figure>");
+            }
+            self.w.markup("</div>");
+        }
+        self.w.markup("</header>");
+    }
+
+    /// The letterhead's footer in the middle of every printed page's bottom margin, one line
+    /// under another; the page numbers then move to the margin's end corner.
+    fn page_footer(&mut self, letterhead: &Letterhead) {
+        let lines: Vec<&str> = letterhead.footer_lines().collect();
+        if lines.is_empty() {
+            return;
+        }
+        self.w.markup("@page { @bottom-center { content: ");
+        for (n, line) in lines.iter().enumerate() {
+            if n > 0 {
+                self.w.markup(" \"\\A\" ");
+            }
+            self.w.css_string(line);
+        }
+        let rtl = self.dir == "rtl";
+        self.w.markup(if rtl { "; direction: rtl" } else { "; direction: ltr" });
+        self.w.markup("; white-space: pre; text-align: center; font-size: 8pt; line-height: 1.35; color: #4a5466; }\n");
+        self.w.markup(if rtl { "@bottom-left" } else { "@bottom-right" });
+        self.w.markup(" { content: counter(page) \" / \" counter(pages); font-size: 9pt; color: #4a5466; } }\n");
     }
 
     fn content(&mut self, content: &Content) {

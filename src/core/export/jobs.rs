@@ -52,7 +52,7 @@ pub fn run(kind: &str, text: &str, carry: Option<&str>) -> Result<Vec<u8>, JobEr
     Ok(match kind {
         DOCX => report_docx(report, photos),
         PRINTABLE => report_html_with_photos(report, photos).into_bytes(),
-        REPORT_FILE => report_file_html(report, photos, carry.unwrap_or(text)).into_bytes(),
+        REPORT_FILE => report_file_html(report, photos, carry.unwrap_or(text), &Default::default()).into_bytes(),
         _ => write_document_pretty(&document).into_bytes(),
     })
 }
@@ -85,7 +85,10 @@ mod tests {
         let document = titled("Fourth session");
         let text = write_document(&document);
         assert_eq!(text_of(PRINTABLE, &text, None), report_html_with_photos(&document.report, &document.photos));
-        assert_eq!(text_of(REPORT_FILE, &text, None), report_file_html(&document.report, &document.photos, &text));
+        assert_eq!(
+            text_of(REPORT_FILE, &text, None),
+            report_file_html(&document.report, &document.photos, &text, &Default::default())
+        );
         assert_eq!(text_of(JSON, &text, None), write_document_pretty(&document));
     }
 

@@ -8,6 +8,7 @@ pub mod docx;
 pub mod html;
 pub mod html_writer;
 pub mod jobs;
+pub mod letterhead;
 pub mod markup;
 pub mod names;
 pub mod summary;
@@ -15,5 +16,5 @@ pub mod summary_screen;
 pub mod view;
 
 pub use docx::report_docx;
-pub use html::{report_file_html, report_html, report_html_with_photos};
+pub use html::{printable_html, report_file_html, report_html, report_html_with_photos};
 pub use names::{email_summary, file_name};
