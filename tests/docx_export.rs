@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use taqrir::core::document::{import_document, read_document, ReadError};
 use taqrir::core::export::docx::zip::crc32;
-use taqrir::core::export::{report_docx, report_html_with_photos};
+use taqrir::core::export::letterhead::{Letterhead, PartnerMark};
+use taqrir::core::export::{printable_html, report_docx, report_html_with_photos};
 use taqrir::core::photos::{data_url, PhotoData};
 use taqrir::core::report::*;
 use taqrir::core::sign_off::Signatory;
@@ -234,11 +235,11 @@ fn libreoffice_reads_the_samples_in_the_printed_order_right_to_left_in_arabic_wi
     let (arabic, photos) = arabic_with_photos();
     let nasty: Vec<Report> = NASTY.iter().map(|text| with_every_field(&english, text)).collect();
     let mut files = vec![dir.join("english.docx"), dir.join("arabic.docx")];
-    std::fs::write(&files[0], report_docx(&english, &PhotoData::new())).expect("write");
-    std::fs::write(&files[1], report_docx(&arabic, &photos)).expect("write");
+    std::fs::write(&files[0], report_docx(&english, &PhotoData::new(), &Letterhead::default())).expect("write");
+    std::fs::write(&files[1], report_docx(&arabic, &photos, &Letterhead::default())).expect("write");
     for (n, report) in nasty.iter().enumerate() {
         files.push(dir.join(format!("odd-{n}.docx")));
-        std::fs::write(&files[n + 2], report_docx(report, &PhotoData::new())).expect("write");
+        std::fs::write(&files[n + 2], report_docx(report, &PhotoData::new(), &Letterhead::default())).expect("write");
     }
     let read = libreoffice_reads(&dir, &files);
 
@@ -290,11 +291,12 @@ proptest! {
         let dir = scratch("prop");
         let base = if arabic { fixture("tests/fixtures/report-v1-arabic.json") } else { fixture("tests/fixtures/report-v1.json") };
         let report = with_every_field(&base, &text);
-        assert_well_formed(&report_docx(&report, &PhotoData::new()), &dir);
+        assert_well_formed(&report_docx(&report, &PhotoData::new(), &Letterhead::default()), &dir);
     }
 }
 
-/// Writes the English sample (every part a report can have) and the Arabic one with photos to
+/// Writes the English sample (every part a report can have) and the Arabic one with photos, both
+/// on a letterhead, to
 /// `target/word-samples/`, for `make word-screenshots` to render.
 #[test]
 #[ignore = "writes files for `make word-screenshots`"]
@@ -302,8 +304,9 @@ fn write_word_samples() {
     let dir = PathBuf::from("target/word-samples");
     std::fs::create_dir_all(&dir).expect("folder");
     let (arabic, photos) = arabic_with_photos();
-    std::fs::write(dir.join("english.docx"), report_docx(&full_sample(), &PhotoData::new())).expect("write");
-    std::fs::write(dir.join("arabic.docx"), report_docx(&arabic, &photos)).expect("write");
+    std::fs::write(dir.join("english.docx"), report_docx(&full_sample(), &PhotoData::new(), &letterhead(false)))
+        .expect("write");
+    std::fs::write(dir.join("arabic.docx"), report_docx(&arabic, &photos, &letterhead(true))).expect("write");
 }
 
 /// The number format of Word's List Number lists in `docx`, read by Python: the List Number
@@ -337,8 +340,71 @@ fn numbered_lists_count_in_the_reports_digits() {
     let dir = scratch("numbering");
     let mut arabic = fixture("tests/fixtures/report-v1-arabic.json");
     arabic.digits = Digits::ArabicIndic;
-    assert_eq!(list_number_format(&report_docx(&arabic, &PhotoData::new()), &dir), "hindiNumbers");
+    assert_eq!(
+        list_number_format(&report_docx(&arabic, &PhotoData::new(), &Letterhead::default()), &dir),
+        "hindiNumbers"
+    );
     arabic.digits = Digits::Western;
-    assert_eq!(list_number_format(&report_docx(&arabic, &PhotoData::new()), &dir), "decimal");
-    assert_eq!(list_number_format(&report_docx(&full_sample(), &PhotoData::new()), &dir), "decimal");
+    assert_eq!(list_number_format(&report_docx(&arabic, &PhotoData::new(), &Letterhead::default()), &dir), "decimal");
+    assert_eq!(
+        list_number_format(&report_docx(&full_sample(), &PhotoData::new(), &Letterhead::default()), &dir),
+        "decimal"
+    );
+}
+
+/// A letterhead in `arabic` or English: a logo, two partner logos (one image used twice) and a
+/// footer of three lines.
+fn letterhead(arabic: bool) -> Letterhead {
+    let logo = data_url("image/png", &png(400, 160));
+    let partner = data_url("image/png", &png(300, 300));
+    let (name, funded, with, address) = if arabic {
+        ("جمعية الأمل للتنمية", "بتمويل من", "بالشراكة مع", "شارع ١٤، الناصرية، ذي قار")
+    } else {
+        ("Al-Amal Development Association", "Funded by", "In partnership with", "Street 14, Nasiriyah, Dhi Qar")
+    };
+    Letterhead {
+        organisation: name.into(),
+        logo: Some(logo),
+        partners: vec![
+            PartnerMark { caption: funded.into(), logo: partner.clone() },
+            PartnerMark { caption: with.into(), logo: partner },
+        ],
+        footer: vec![address.into(), "+964 780 000 0000 · info@example.org".into(), "Reg. 1234".into()],
+    }
+}
+
+#[test]
+fn libreoffice_reads_the_letterhead_first_and_the_footer_on_the_page_in_english_and_arabic() {
+    let dir = scratch("letterhead");
+    let english = full_sample();
+    let (arabic, photos) = arabic_with_photos();
+    let odd = Letterhead { organisation: NASTY[0].into(), footer: vec![NASTY[1].into()], ..letterhead(false) };
+    let files = [dir.join("english.docx"), dir.join("arabic.docx"), dir.join("odd.docx")];
+    std::fs::write(&files[0], report_docx(&english, &PhotoData::new(), &letterhead(false))).expect("write");
+    std::fs::write(&files[1], report_docx(&arabic, &photos, &letterhead(true))).expect("write");
+    std::fs::write(&files[2], report_docx(&english, &PhotoData::new(), &odd)).expect("write");
+    let read = libreoffice_reads(&dir, &files);
+
+    for ((report, photos, letterhead), read) in
+        [(&english, &PhotoData::new(), letterhead(false)), (&arabic, &photos, letterhead(true))].into_iter().zip(&read)
+    {
+        let word: Vec<String> = paragraphs(read).into_iter().map(|(text, _)| text).collect();
+        // The letterhead first, in the page's order; then the report as the page prints it.
+        let head = [&letterhead.organisation, &letterhead.partners[0].caption, &letterhead.partners[1].caption];
+        assert_eq!(word[..3], head.map(String::as_str));
+        let page = printable_html(report, photos, &letterhead);
+        // The page's screen footer (the organisation's lines) is in Word's page footer instead.
+        let mut printed = printed_blocks(&page);
+        printed.remove(printed.len() - 2);
+        assert_eq!(word[3..], printed[3..]);
+        let footer: Vec<&str> =
+            read["footer"].as_array().expect("footer").iter().filter_map(|l| l[0].as_str()).collect();
+        assert_eq!(footer[..3], letterhead.footer.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+        assert!(footer[3].contains('/'), "page numbers under the footer: {footer:?}");
+    }
+    assert_eq!(read[0]["images"], 3, "the logo and two partner logos");
+    assert_eq!(read[1]["images"], 6, "three logos and three photos");
+    let arabic_footer = read[1]["footer"].as_array().expect("footer");
+    assert_eq!(arabic_footer[0][1], "rl-tb", "an Arabic address reads right to left");
+    assert!(paragraphs(&read[2]).len() > 40, "a letterhead of odd characters still opens");
 }

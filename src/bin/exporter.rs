@@ -9,11 +9,13 @@
 //! ```text
 //! ready    { ready: true }             sent once by the worker when it can take requests; requests
 //!                                      posted before it would be lost, so the app holds them until then
-//! request  { id: number, kind: string, document: string, carry?: string }
+//! request  { id: number, kind: string, document: string, carry?: string, letterhead?: string }
 //!            kind      what to make: "docx", "printable", "report-file", "json"
 //!                      (the kinds are in core::export::jobs)
 //!            document  the report as a JSON document (docs/json-format.md), photos embedded
 //!            carry     for "report-file": the document the page carries, when not `document`
+//!            letterhead  the organisation's letterhead as JSON (core::export::letterhead), for
+//!                      pages and Word files; none when left out
 //! reply    { id, bytes: Uint8Array }   the file; its buffer is transferred
 //!      or  { id, error: string }       why not, in English, for the console (the app says it in words)
 //! ```
@@ -30,6 +32,7 @@ fn main() {
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use taqrir::core::export::jobs;
+    use taqrir::core::export::letterhead::Letterhead;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -43,11 +46,13 @@ mod worker {
             let field = |name: &str| Reflect::get(&request, &name.into()).unwrap_or(JsValue::UNDEFINED);
             let (id, kind, document) = (field("id"), field("kind").as_string(), field("document").as_string());
             let carry = field("carry").as_string();
+            let letterhead =
+                field("letterhead").as_string().map(|json| Letterhead::from_json(&json)).unwrap_or_default();
             let reply = Object::new();
             let _ = Reflect::set(&reply, &"id".into(), &id);
             let transfer = Array::new();
             match (kind, document) {
-                (Some(kind), Some(document)) => match jobs::run(&kind, &document, carry.as_deref()) {
+                (Some(kind), Some(document)) => match jobs::run(&kind, &document, carry.as_deref(), &letterhead) {
                     Ok(bytes) => {
                         let bytes = Uint8Array::from(bytes.as_slice());
                         transfer.push(&bytes.buffer());

@@ -31,9 +31,15 @@ thread_local! {
 }
 
 /// The file of `kind` (see `core::export::jobs`) made from `document`, a report as JSON with its
-/// photos embedded (a report file carries `carry` instead, when given); an error in English (for
-/// the console) when the worker cannot make it.
-pub async fn make(kind: &str, document: String, carry: Option<String>) -> Result<Uint8Array, String> {
+/// photos embedded (a report file carries `carry` instead, when given), on the organisation's
+/// `letterhead` (as JSON) when given; an error in English (for the console) when the worker
+/// cannot make it.
+pub async fn make(
+    kind: &str,
+    document: String,
+    carry: Option<String>,
+    letterhead: Option<String>,
+) -> Result<Uint8Array, String> {
     let promise = CONNECTION.with(|cell| -> Result<Promise, String> {
         let mut slot = cell.borrow_mut();
         if slot.as_ref().is_none_or(|c| c.broken.get()) {
@@ -54,6 +60,9 @@ pub async fn make(kind: &str, document: String, carry: Option<String>) -> Result
         set("id", &id.into()).and(set("kind", &kind.into())).and(set("document", &document.into())).map_err(text)?;
         if let Some(carry) = &carry {
             set("carry", &carry.into()).map_err(text)?;
+        }
+        if let Some(letterhead) = &letterhead {
+            set("letterhead", &letterhead.into()).map_err(text)?;
         }
         if let Some(held) = connection.held.borrow_mut().as_mut() {
             held.push(request.into());

@@ -40,7 +40,7 @@ impl OutFile {
 /// can be imported again.
 async fn html_file(session: Session, report: &Report, photos: PhotoData) -> Result<OutFile, String> {
     let (document, carry) = draft_document(session, photos);
-    let page = measured_async("export-html", export_worker::make(REPORT_FILE, document, carry)).await?;
+    let page = measured_async("export-html", export_worker::make(REPORT_FILE, document, carry, None)).await?;
     Ok(OutFile { name: file_name(report, "html"), mime: "text/html;charset=utf-8", body: page.into() })
 }
 
@@ -74,7 +74,7 @@ pub async fn printable_page(document: String) -> Result<String, String> {
 /// version's draft goes as it is shown.
 async fn word_file(report: Report, photos: PhotoData) -> Result<OutFile, String> {
     let name = file_name(&report, "docx");
-    let made = export_worker::make(DOCX, document_of(report, photos), None).await?;
+    let made = export_worker::make(DOCX, document_of(report, photos), None, None).await?;
     Ok(OutFile { name, mime: DOCX_MIME, body: made.into() })
 }
 
@@ -96,7 +96,7 @@ pub fn download_json(session: Session, progress: ExportProgress) {
 }
 
 async fn made_text(kind: &str, document: String) -> Result<String, String> {
-    let bytes = export_worker::make(kind, document, None).await?;
+    let bytes = export_worker::make(kind, document, None, None).await?;
     String::from_utf8(bytes.to_vec()).map_err(|error| error.to_string())
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads a flat OpenDocument text (.fodt, as LibreOffice writes it) and prints, as JSON, what a
 reader sees: every paragraph and heading in order with its text and direction, the number of
-pictures, and the document's languages. Used by tests/docx_export.rs to check Word files through
+pictures, the document's languages and the page footer's lines. Used by tests/docx_export.rs to check Word files through
 LibreOffice: no code of Taqrir's reads them.
 
     python3 read_fodt.py FILE.fodt
@@ -79,4 +79,13 @@ for props in root.iter(q("style", "text-properties")):
         if lang:
             languages.add(lang)
 images = sum(1 for _ in body.iter(q("draw", "image")))
-print(json.dumps({"paragraphs": paragraphs, "images": images, "languages": sorted(languages)}, ensure_ascii=False))
+# The page footer's lines (in the master page), as on every page.
+footer = []
+for part in root.iter(q("style", "footer")):
+    for element in part.iter():
+        if element.tag in (q("text", "p"), q("text", "h")):
+            text = " ".join(text_of(element).split())
+            if text:
+                footer.append([text, direction(element.get(q("text", "style-name")))])
+    break
+print(json.dumps({"paragraphs": paragraphs, "images": images, "languages": sorted(languages), "footer": footer}, ensure_ascii=False))

@@ -3,7 +3,8 @@
 
 use crate::core::document::{read_document, write_document_pretty, ReadError};
 use crate::core::export::docx::report_docx;
-use crate::core::export::{report_file_html, report_html_with_photos};
+use crate::core::export::letterhead::Letterhead;
+use crate::core::export::{printable_html, report_file_html};
 use std::fmt;
 
 /// The kind of message that asks for a Word document.
@@ -42,17 +43,18 @@ impl fmt::Display for JobError {
 
 /// The file of `kind` made from `text`, a report as a JSON document (docs/json-format.md) with
 /// its photos embedded. A report file carries `carry` when given (a newer version's draft, kept
-/// exactly as stored), else `text` itself.
-pub fn run(kind: &str, text: &str, carry: Option<&str>) -> Result<Vec<u8>, JobError> {
+/// exactly as stored), else `text` itself. Pages and Word files are on the organisation's
+/// `letterhead` (blank for none).
+pub fn run(kind: &str, text: &str, carry: Option<&str>, letterhead: &Letterhead) -> Result<Vec<u8>, JobError> {
     if ![DOCX, PRINTABLE, REPORT_FILE, JSON].contains(&kind) {
         return Err(JobError::UnknownKind(kind.to_owned()));
     }
     let document = read_document(text).map_err(JobError::Unreadable)?;
     let (report, photos) = (&document.report, &document.photos);
     Ok(match kind {
-        DOCX => report_docx(report, photos),
-        PRINTABLE => report_html_with_photos(report, photos).into_bytes(),
-        REPORT_FILE => report_file_html(report, photos, carry.unwrap_or(text), &Default::default()).into_bytes(),
+        DOCX => report_docx(report, photos, letterhead),
+        PRINTABLE => printable_html(report, photos, letterhead).into_bytes(),
+        REPORT_FILE => report_file_html(report, photos, carry.unwrap_or(text), letterhead).into_bytes(),
         _ => write_document_pretty(&document).into_bytes(),
     })
 }
@@ -66,15 +68,16 @@ mod tests {
     use crate::core::report_file::read_report_file;
 
     fn text_of(kind: &str, document: &str, carry: Option<&str>) -> String {
-        String::from_utf8(run(kind, document, carry).expect("a file")).expect("UTF-8 text")
+        String::from_utf8(run(kind, document, carry, &Letterhead::default()).expect("a file")).expect("UTF-8 text")
     }
 
     #[test]
     fn a_docx_job_makes_a_word_file_of_the_document() {
-        let bytes = run(DOCX, &write_document(&titled("Fourth session")), None).expect("a file");
+        let bytes =
+            run(DOCX, &write_document(&titled("Fourth session")), None, &Letterhead::default()).expect("a file");
         assert!(bytes.starts_with(b"PK\x03\x04"));
         assert_eq!(
-            run(DOCX, &write_document(&titled("Fourth session")), None).expect("a file"),
+            run(DOCX, &write_document(&titled("Fourth session")), None, &Letterhead::default()).expect("a file"),
             bytes,
             "the same report gives the same bytes"
         );
@@ -84,7 +87,8 @@ mod tests {
     fn the_page_jobs_write_what_the_exporters_write() {
         let document = titled("Fourth session");
         let text = write_document(&document);
-        assert_eq!(text_of(PRINTABLE, &text, None), report_html_with_photos(&document.report, &document.photos));
+        let none = Letterhead::default();
+        assert_eq!(text_of(PRINTABLE, &text, None), printable_html(&document.report, &document.photos, &none));
         assert_eq!(
             text_of(REPORT_FILE, &text, None),
             report_file_html(&document.report, &document.photos, &text, &Default::default())
@@ -104,8 +108,21 @@ mod tests {
     #[test]
     fn a_job_of_another_kind_or_an_unreadable_document_gives_an_error() {
         let document = write_document(&Document::default());
-        assert_eq!(run("pdf", &document, None), Err(JobError::UnknownKind("pdf".into())));
-        assert!(matches!(run(DOCX, "{", None), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
-        assert!(matches!(run(PRINTABLE, "{", None), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+        let none = Letterhead::default();
+        assert_eq!(run("pdf", &document, None, &none), Err(JobError::UnknownKind("pdf".into())));
+        assert!(matches!(run(DOCX, "{", None, &none), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+        assert!(matches!(run(PRINTABLE, "{", None, &none), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+    }
+
+    #[test]
+    fn pages_and_word_files_are_on_the_letterhead_they_are_sent() {
+        let text = write_document(&titled("Fourth session"));
+        let letterhead = Letterhead { organisation: "Al-Amal Association".into(), ..Letterhead::default() };
+        for kind in [PRINTABLE, REPORT_FILE] {
+            let page = String::from_utf8(run(kind, &text, None, &letterhead).expect("a page")).expect("text");
+            assert!(page.contains("Al-Amal Association"), "{kind}");
+        }
+        let word = run(DOCX, &text, None, &letterhead).expect("a file");
+        assert_ne!(word, run(DOCX, &text, None, &Letterhead::default()).expect("a file"));
     }
 }

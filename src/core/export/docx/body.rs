@@ -10,6 +10,7 @@ use crate::core::export::docx::image::{drawing, extension, pixel_size};
 use crate::core::export::docx::parts::{FOOTER_ID, W};
 use crate::core::export::docx::table::{Cell, Headed};
 use crate::core::export::html_writer::{blocks, lines, pieces, Piece};
+use crate::core::export::letterhead::Letterhead;
 use crate::core::export::markup::MarkupWriter;
 use crate::core::export::view::{self, Content, ReportView};
 use crate::core::photos::decode_data_url;
@@ -38,12 +39,12 @@ const PAGE: &str = "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1021\"
 /// The width between the margins, in twentieths of a point.
 pub(super) const TEXT_WIDTH: u32 = 11906 - 2 * 907;
 /// English Metric Units per twentieth of a point, and per pixel at 96 dpi.
-const EMU_PER_TWIP: u64 = 635;
+pub(super) const EMU_PER_TWIP: u64 = 635;
 const EMU_PER_PIXEL: u64 = 9525;
 /// A photo is at most as high as on the printed page (95 mm).
 const MAX_PHOTO_HEIGHT: u64 = 95 * 36_000;
 
-pub fn write(view: &ReportView) -> Written {
+pub fn write<'v>(view: &ReportView<'v>, letterhead: &'v Letterhead) -> Written {
     let mut body = Body {
         w: MarkupWriter::xml(),
         rtl: view.language.is_rtl(),
@@ -65,7 +66,7 @@ pub fn write(view: &ReportView) -> Written {
         ],
     );
     body.w.markup("<w:body>");
-    // Issue 16: the organisation's letterhead goes here, above the title, once profiles exist.
+    body.letterhead(letterhead);
     body.text_paragraph("ReportKind", &view.kind);
     body.text_paragraph("Title", &view.title);
     if let Some(byline) = &view.byline {
@@ -317,42 +318,58 @@ impl<'v> Body<'v> {
     /// A photo at its proportions, at most the text's width and the printed page's height, never
     /// larger than its own size; its caption below it.
     fn photo(&mut self, photo: &view::Photo<'v>) {
-        let index = match self.photo_of_src.get(photo.src) {
-            Some(&index) => index,
-            None => {
-                let Some((mime, bytes)) = decode_data_url(photo.src) else { return };
-                let file = format!("photo{}.{}", self.media.len() + 1, extension(mime));
-                self.media.push(Media { file, bytes });
-                self.photo_of_src.insert(photo.src, self.media.len() - 1);
-                self.media.len() - 1
-            }
-        };
-        let (width, height) = self.media.get(index).and_then(|m| pixel_size(&m.bytes)).unwrap_or((4, 3));
-        let (width, height) = (u64::from(width), u64::from(height));
-        let scale = [
-            u64::from(TEXT_WIDTH) * EMU_PER_TWIP * 1000 / width,
-            MAX_PHOTO_HEIGHT * 1000 / height,
-            EMU_PER_PIXEL * 1000,
-        ];
-        let scale = scale.into_iter().min().unwrap_or(EMU_PER_PIXEL * 1000);
-        let (cx, cy) = ((width * scale / 1000).max(1), (height * scale / 1000).max(1));
-        self.drawings += 1;
+        let Some(picture) = self.picture(photo.src) else { return };
         let rtl = self.rtl;
-        let id = self.drawings;
         self.paragraph("Photo", rtl, None, |b| {
-            b.w.markup("<w:r>");
-            drawing(&mut b.w, id, index + 1, cx, cy, &photo.alt);
-            b.w.markup("</w:r>");
+            b.drawing(picture, u64::from(TEXT_WIDTH) * EMU_PER_TWIP, MAX_PHOTO_HEIGHT, &photo.alt)
         });
         if !photo.caption.is_empty() {
             self.text_paragraph("Caption", &photo.caption);
         }
     }
+
+    /// The image of `src` (a `data:` URL) stored once in `word/media/`, however often it is
+    /// shown: its index and size in pixels; `None` when it cannot be decoded.
+    pub(super) fn picture(&mut self, src: &'v str) -> Option<Picture> {
+        let index = match self.photo_of_src.get(src) {
+            Some(&index) => index,
+            None => {
+                let (mime, bytes) = decode_data_url(src)?;
+                let file = format!("photo{}.{}", self.media.len() + 1, extension(mime));
+                self.media.push(Media { file, bytes });
+                self.photo_of_src.insert(src, self.media.len() - 1);
+                self.media.len() - 1
+            }
+        };
+        let (width, height) = self.media.get(index).and_then(|m| pixel_size(&m.bytes)).unwrap_or((4, 3));
+        Some(Picture { index, width: u64::from(width), height: u64::from(height) })
+    }
+
+    /// A run showing `picture` at its proportions, at most `max_cx` × `max_cy` EMU and never
+    /// larger than its own size.
+    pub(super) fn drawing(&mut self, picture: Picture, max_cx: u64, max_cy: u64, alt: &str) {
+        let Picture { index, width, height } = picture;
+        let scale = [max_cx * 1000 / width, max_cy * 1000 / height, EMU_PER_PIXEL * 1000];
+        let scale = scale.into_iter().min().unwrap_or(EMU_PER_PIXEL * 1000);
+        let (cx, cy) = ((width * scale / 1000).max(1), (height * scale / 1000).max(1));
+        self.drawings += 1;
+        self.w.markup("<w:r>");
+        drawing(&mut self.w, self.drawings, index + 1, cx, cy, alt);
+        self.w.markup("</w:r>");
+    }
+}
+
+/// An image stored in the document: its place in `word/media/` and its size in pixels.
+#[derive(Clone, Copy)]
+pub(super) struct Picture {
+    index: usize,
+    width: u64,
+    height: u64,
 }
 
 /// Whether the first strong letter of `text` is right to left (Hebrew, Arabic, Syriac, Thaana,
 /// N'Ko and their presentation forms); `None` when it has no letter.
-fn first_strong_rtl(text: &str) -> Option<bool> {
+pub(super) fn first_strong_rtl(text: &str) -> Option<bool> {
     text.chars().find(|c| c.is_alphabetic()).map(|c| {
         matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
     })

@@ -7,19 +7,23 @@
 
 mod body;
 mod image;
+mod letterhead;
 mod parts;
 mod table;
 pub mod zip;
 
+use crate::core::export::letterhead::Letterhead;
 use crate::core::export::view::ReportView;
 use crate::core::photos::PhotoData;
 use crate::core::report::Report;
 use zip::{Method, ZipWriter};
 
-/// The report and its photos (id → image `data:` URL) as the bytes of a .docx file.
-pub fn report_docx(report: &Report, photos: &PhotoData) -> Vec<u8> {
+/// The report and its photos (id → image `data:` URL) as the bytes of a .docx file, on the
+/// organisation's `letterhead`: logos at the top of the first page, footer lines above the page
+/// numbers.
+pub fn report_docx(report: &Report, photos: &PhotoData, letterhead: &Letterhead) -> Vec<u8> {
     let view = ReportView::new(report, photos);
-    let body = body::write(&view);
+    let body = body::write(&view, letterhead);
     let mut photo_types: Vec<(&'static str, &'static str)> = Vec::new();
     for media in &body.media {
         let extension = media.file.rsplit('.').next().unwrap_or_default();
@@ -51,7 +55,7 @@ pub fn report_docx(report: &Report, photos: &PhotoData) -> Vec<u8> {
         ("word/styles.xml", parts::styles(view.language)),
         ("word/numbering.xml", parts::numbering(body.numbered_lists.max(1), view.digits)),
         ("word/settings.xml", parts::settings(view.language)),
-        ("word/footer1.xml", parts::footer()),
+        ("word/footer1.xml", parts::footer(&letterhead.footer_lines().collect::<Vec<_>>())),
         ("docProps/core.xml", parts::core_properties(&view.title, view.language)),
         ("docProps/app.xml", parts::app_properties()),
     ];

@@ -3,6 +3,7 @@
 //! Parts and styles are named as Word and LibreOffice name their own, so both treat the file as
 //! one of theirs (a table of contents finds the headings, List Number is Word's List Number).
 
+use crate::core::export::docx::body::first_strong_rtl;
 use crate::core::export::markup::MarkupWriter;
 use crate::core::report::{Digits, Language};
 
@@ -134,10 +135,21 @@ pub fn settings(language: Language) -> String {
     w.finish()
 }
 
-/// `word/footer1.xml`: "page / pages", centred, as on the printed page.
-pub fn footer() -> String {
+/// `word/footer1.xml`: the organisation's footer `lines` (address, contacts, registration), then
+/// "page / pages", centred, as on the printed page.
+pub fn footer(lines: &[&str]) -> String {
     let mut w = MarkupWriter::xml();
     w.open("w:ftr", &[("xmlns:w", W), ("xmlns:r", R)]);
+    for line in lines {
+        // Each line reads in the direction of its first letter, as on the page.
+        let rtl = first_strong_rtl(line).unwrap_or(false);
+        w.markup("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/>");
+        w.markup(if rtl { "<w:bidi/>" } else { "<w:bidi w:val=\"0\"/>" });
+        w.markup("<w:jc w:val=\"center\"/></w:pPr>");
+        w.markup(if rtl { "<w:r><w:rPr><w:rtl/></w:rPr>" } else { "<w:r>" });
+        w.element("w:t", &[("xml:space", "preserve")], line);
+        w.markup("</w:r></w:p>");
+    }
     w.markup("<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>");
     w.markup("<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple>");
     w.markup("<w:r><w:t xml:space=\"preserve\"> / </w:t></w:r>");
@@ -235,6 +247,8 @@ const STYLES: &str = concat!(
     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"SignatureLine\"><w:name w:val=\"Signature Line\"/><w:basedOn w:val=\"TableText\"/>",
     "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"4A5466\"/></w:pBdr><w:spacing w:before=\"720\"/></w:pPr>",
     "<w:rPr><w:color w:val=\"4A5466\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
+    "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Organisation\"><w:name w:val=\"Organisation\"/><w:basedOn w:val=\"Normal\"/>",
+    "<w:pPr><w:spacing w:before=\"60\" w:after=\"0\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>",
     "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
     "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:color w:val=\"4A5466\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
     "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
