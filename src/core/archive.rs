@@ -4,6 +4,9 @@
 //! Each received report is two records under one key: its document as received (photos embedded),
 //! read only to show, print or copy it; and its [`Listing`] — what the Summary and the intake of
 //! further files need — so that opening the Summary reads no report.
+//!
+//! "Back up all" carries each received report as a [`ReceivedCopy`]; "Restore" takes them in
+//! with [`take_in`], as "Add reports" takes files, and says what became of them in a [`Tally`].
 
 use crate::core::document::{write_document, Document};
 use crate::core::i18n::{self, Msg};
@@ -54,6 +57,55 @@ impl Outcome {
     }
 }
 
+/// A received report as a backup carries it: its document as received, and when it was added.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReceivedCopy {
+    pub added_ms: f64,
+    pub document: String,
+}
+
+/// How many received reports of a restore became what, said in one line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub added: usize,
+    pub already_here: usize,
+    pub newer: usize,
+    pub older: usize,
+    pub refused: usize,
+}
+
+impl Tally {
+    pub fn count(&mut self, intake: &Intake) {
+        let slot = match intake {
+            Intake::Added => &mut self.added,
+            Intake::AlreadyHere { .. } => &mut self.already_here,
+            Intake::Newer { .. } => &mut self.newer,
+            Intake::Older { .. } => &mut self.older,
+            Intake::Refused(_) => &mut self.refused,
+        };
+        *slot += 1;
+    }
+
+    /// What the person is told, in `lang`: the reports added, then each other outcome there was.
+    pub fn message(&self, lang: Language) -> String {
+        let parts = [
+            (Msg::ArchiveRestoreAdded, self.added),
+            (Msg::ArchiveRestoreAlreadyHere, self.already_here),
+            (Msg::ArchiveRestoreNewer, self.newer),
+            (Msg::ArchiveRestoreOlder, self.older),
+            (Msg::ArchiveRestoreRefused, self.refused),
+        ];
+        let said = parts.iter().enumerate().filter(|(i, (_, n))| *i == 0 || *n > 0);
+        said.map(|(_, (msg, n))| i18n::plural(lang, *msg, *n as u64, &[])).collect::<Vec<_>>().join(" ")
+    }
+
+    /// What the person is told when storing stopped with `reason` after what is counted.
+    pub fn stopped(&self, lang: Language, reason: &str) -> String {
+        let stored = (self.added + self.newer) as u64;
+        i18n::plural(lang, Msg::ArchiveRestoreStopped, stored, &[("reason", reason)])
+    }
+}
+
 /// Takes in the file `file` (its `bytes`) against the reports `held` in the archive, which is
 /// updated as if the outcome were stored, so that a file given twice in one choice is already here
 /// the second time. `key` is the new report's key; `today` (YYYY-MM-DD) and `now_ms` date it.
@@ -67,6 +119,17 @@ pub fn take_in(file: &str, bytes: &[u8], held: &mut Vec<HeldReport>, key: String
         held.push(arrival.listing.held.clone());
     }
     Outcome { file: file.to_owned(), intake, arrival }
+}
+
+/// Takes in the received reports of a restored backup against the archive's reports `held`, each
+/// under a key from `new_key`, keeping when it was first added.
+pub fn take_in_copies(
+    copies: &[ReceivedCopy],
+    held: &mut Vec<HeldReport>,
+    mut new_key: impl FnMut() -> String,
+    today: &str,
+) -> Vec<Outcome> {
+    copies.iter().map(|copy| take_in("", copy.document.as_bytes(), held, new_key(), today, copy.added_ms)).collect()
 }
 
 /// `document` as the archive keeps it under `key`.

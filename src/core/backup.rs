@@ -1,10 +1,14 @@
 //! "Back up all" and "Restore": every draft of a browser in one JSON file, and back.
 //!
 //! ```json
-//! { "format": "taqrir-backup", "version": 1, "created_ms": 0,
+//! { "format": "taqrir-backup", "version": 2, "created_ms": 0,
 //!   "drafts": [ { "id": "…", "updated_ms": 0, "deleted_ms": null, "document": { …a report document… } },
-//!               { "id": "…", "updated_ms": 0, "raw": "text that could not be read as a report" } ] }
+//!               { "id": "…", "updated_ms": 0, "raw": "text that could not be read as a report" } ],
+//!   "received": [ { "added_ms": 0, "document": { …a report document, photos embedded… } } ] }
 //! ```
+//!
+//! Each kind of content beside the drafts is one optional top-level field ([`BackupExtras`]),
+//! left out when there is none, so a backup written before it existed still restores.
 //!
 //! Drafts are embedded as their stored text, unparsed, so a backup is as fast as reading storage
 //! and loses nothing, unreadable drafts included. Restoring never replaces a draft: one that is
@@ -14,6 +18,7 @@
 //! in an exported report; restoring hands them back ([`Restored::photos`]) for the photo store,
 //! and never keeps them in a draft's stored text.
 
+use crate::core::archive::ReceivedCopy;
 use crate::core::document::{read_document, write_document, Document, ReadError};
 use crate::core::drafts::{KeyValueStore, Library, StoreError};
 use crate::core::i18n::{plural, Msg};
@@ -26,7 +31,9 @@ use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 pub const BACKUP_FORMAT: &str = "taqrir-backup";
-const BACKUP_VERSION: u32 = 1;
+/// Version 2 added the received reports: a reader of version 1 would restore the drafts and
+/// drop them without a word, so it is told the file is newer instead.
+const BACKUP_VERSION: u32 = 2;
 /// The largest file "Restore" accepts (several times what local storage can hold), not counting
 /// embedded photos.
 pub const MAX_BACKUP_BYTES: usize = 50 * 1024 * 1024;
@@ -43,6 +50,43 @@ struct Backup {
     drafts: Vec<Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     photos: BTreeMap<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    received: Vec<ReceivedEntry>,
+}
+
+/// A received report of the Summary's archive.
+#[derive(Serialize, Deserialize)]
+struct ReceivedEntry {
+    #[serde(default)]
+    added_ms: f64,
+    /// The document as received; missing or damaged, it is counted as not read on restore.
+    #[serde(default)]
+    document: Option<Box<RawValue>>,
+}
+
+impl ReceivedEntry {
+    fn of(copy: &ReceivedCopy) -> Self {
+        // The archive holds JSON it wrote; anything else goes in as a string, never dropped.
+        let document = RawValue::from_string(copy.document.clone())
+            .or_else(|_| serde_json::value::to_raw_value(&copy.document))
+            .ok();
+        ReceivedEntry { added_ms: copy.added_ms, document }
+    }
+
+    fn copy(self) -> ReceivedCopy {
+        let text = self.document.map(|d| d.get().to_owned()).unwrap_or_default();
+        let document = serde_json::from_str::<String>(&text).unwrap_or(text);
+        ReceivedCopy { added_ms: self.added_ms, document }
+    }
+}
+
+/// What a backup carries beside the drafts.
+#[derive(Clone, Debug, Default)]
+pub struct BackupExtras {
+    /// The drafts' photos (id → image `data:` URL).
+    pub photos: PhotoData,
+    /// The Summary's received reports.
+    pub received: Vec<ReceivedCopy>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -65,6 +109,11 @@ pub fn write_backup<S: KeyValueStore>(library: &Library<S>, now_ms: f64) -> Stri
 
 /// [`write_backup`] with the drafts' photos (id → image `data:` URL) embedded.
 pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: f64, photos: &PhotoData) -> String {
+    write_backup_with(library, now_ms, &BackupExtras { photos: photos.clone(), ..BackupExtras::default() })
+}
+
+/// [`write_backup`] with what it carries beside the drafts.
+pub fn write_backup_with<S: KeyValueStore>(library: &Library<S>, now_ms: f64, extras: &BackupExtras) -> String {
     let drafts = library
         .drafts()
         .iter()
@@ -87,13 +136,15 @@ pub fn write_backup_with_photos<S: KeyValueStore>(library: &Library<S>, now_ms: 
             })
         })
         .collect();
-    let photos = photos.iter().map(|(id, url)| (id.clone(), serde_json::Value::String(url.clone()))).collect();
-    let backup = Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts, photos };
+    let photos = extras.photos.iter().map(|(id, url)| (id.clone(), serde_json::Value::String(url.clone()))).collect();
+    let received = extras.received.iter().map(ReceivedEntry::of).collect();
+    let backup =
+        Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts, photos, received };
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
 /// What a restore did, what the person is told, and what the photo store must receive.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Restored {
     /// Drafts added.
     pub added: usize,
@@ -105,6 +156,8 @@ pub struct Restored {
     /// The photos of the restored drafts (added or already there) that the file carries, each
     /// under the id its draft refers to.
     pub photos: Vec<RestoredPhoto>,
+    /// The received reports the file carries, for the archive to take in.
+    pub received: Vec<ReceivedCopy>,
 }
 
 /// A photo to put in the photo store.
@@ -132,7 +185,7 @@ impl Restored {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RestoreError {
     /// The file is not a backup (or a report) this version can read.
     Read(ReadError),
@@ -178,6 +231,8 @@ pub struct RestorePlan {
     pub already_there: usize,
     /// The photos of the drafts to add and of those already there that the file carries.
     pub photos: Vec<RestoredPhoto>,
+    /// The received reports the file carries.
+    pub received: Vec<ReceivedCopy>,
 }
 
 /// A draft a restore adds.
@@ -213,7 +268,7 @@ pub fn plan_restore<S: KeyValueStore>(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else { return Err(ReadError::NotAReport) };
     let photo_bytes = |photos: &PhotoData| photos.iter().map(|(id, url)| id.len() + url.len()).sum::<usize>();
-    let (entries, photos) = match serde_json::from_str::<Backup>(text) {
+    let (entries, photos, received) = match serde_json::from_str::<Backup>(text) {
         Ok(backup) if backup.format == BACKUP_FORMAT => {
             if backup.version > BACKUP_VERSION {
                 return Err(ReadError::NewerVersion { found: backup.version });
@@ -226,7 +281,7 @@ pub fn plan_restore<S: KeyValueStore>(
                     _ => None,
                 })
                 .collect();
-            (backup.drafts, photos)
+            (backup.drafts, photos, backup.received)
         }
         // One exported report is a backup of one draft.
         _ => match read_report_file(bytes) {
@@ -243,18 +298,21 @@ pub fn plan_restore<S: KeyValueStore>(
                     document: RawValue::from_string(text).ok(),
                     raw: None,
                 };
-                (vec![entry], photos)
+                (vec![entry], photos, Vec::new())
             }
             Err(_) if size > MAX_BACKUP_BYTES => return too_large(),
             Err(error) => return Err(error),
         },
     };
-    if size.saturating_sub(photo_bytes(&photos)) > MAX_BACKUP_BYTES {
+    // The limit counts the drafts: photos and received reports (which embed theirs) come on top.
+    let received_bytes: usize = received.iter().filter_map(|r| Some(r.document.as_ref()?.get().len())).sum();
+    if size.saturating_sub(photo_bytes(&photos) + received_bytes) > MAX_BACKUP_BYTES {
         return too_large();
     }
     let photos = valid_photos(photos);
     let mut usage = PhotoUse::of_library(library);
-    let mut plan = RestorePlan::default();
+    let received = received.into_iter().map(ReceivedEntry::copy).collect();
+    let mut plan = RestorePlan { received, ..RestorePlan::default() };
     for entry in entries {
         let Some(text) = entry.document.as_ref().map(|d| d.get().to_owned()).or(entry.raw) else { continue };
         let document = read_document(&text).ok();
@@ -302,7 +360,8 @@ impl RestorePlan {
     /// Adds the planned drafts to `library`, in order. If storage refuses one, those before it
     /// stay, and the error says how far it got (with the photos of what is stored).
     pub fn carry_out<S: KeyValueStore>(self, library: &mut Library<S>) -> Result<Restored, RestoreError> {
-        let mut restored = Restored { already_there: self.already_there, ..Restored::default() };
+        let mut restored =
+            Restored { already_there: self.already_there, received: self.received, ..Restored::default() };
         let mut failed = None;
         for draft in &self.add {
             if let Err(error) = library.add_raw(&draft.id, &draft.text, draft.updated_ms, draft.deleted_ms) {

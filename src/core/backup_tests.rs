@@ -1,6 +1,8 @@
 use super::*;
+use crate::core::archive::{self, take_in_copies, Tally};
 use crate::core::document::{write_document, Document};
 use crate::core::drafts::{MemoryStore, Opened, DAY_MS, TRASH_DAYS};
+use crate::core::intake::HeldReport;
 use crate::core::test_support::{titled, with_photos};
 
 fn ids() -> impl FnMut() -> String {
@@ -249,7 +251,7 @@ fn a_draft_restored_from_the_trash_stays_there_for_30_days_from_the_restore_and_
 #[test]
 fn the_message_counts_in_words_of_each_language() {
     let told = |added, already_there, to_trash, lang| {
-        Restored { added, already_there, to_trash, photos: Vec::new() }.message(lang)
+        Restored { added, already_there, to_trash, ..Restored::default() }.message(lang)
     };
     assert_eq!(told(1, 0, 0, Language::English), "Restored 1 draft.");
     assert_eq!(told(0, 2, 0, Language::English), "Restored 0 drafts. 2 were already here.");
@@ -313,4 +315,115 @@ fn an_exported_page_restores_as_the_report_it_carries() {
     let restored = restore_backup(&mut target, page.as_bytes(), 10.0, ids()).expect("restored");
     assert_eq!((restored.added, restored.photos.len()), (1, 1));
     assert_eq!(target.raw("new-1"), Some(write_document(&document)), "stored as the document, without photo data");
+}
+
+/// A received report as the archive holds it and a backup carries it.
+fn received(title: &str, id: &str, edited_ms: u64, added_ms: f64) -> ReceivedCopy {
+    let mut document = titled(title);
+    document.report_id = id.into();
+    document.edited_ms = Some(edited_ms);
+    ReceivedCopy { added_ms, document: write_document(&document) }
+}
+
+/// What a restore does with the received reports it hands over, against the archive `held`.
+fn take_in_received(restored: &Restored, held: &mut Vec<HeldReport>) -> (Tally, Vec<archive::Outcome>) {
+    let mut n = held.len();
+    let outcomes = take_in_copies(
+        &restored.received,
+        held,
+        || {
+            n += 1;
+            format!("k{n}")
+        },
+        "2026-11-28",
+    );
+    let mut tally = Tally::default();
+    outcomes.iter().for_each(|o| tally.count(&o.intake));
+    (tally, outcomes)
+}
+
+#[test]
+fn back_up_all_carries_the_received_reports_and_restore_hands_them_back_as_they_were() {
+    let source = library_with(&[("a", "A draft")]);
+    let copies = vec![received("Basra dialogue", "r1", 5, 100.0), received("Erbil workshop", "r2", 6, 200.0)];
+    let extras = BackupExtras { received: copies.clone(), ..BackupExtras::default() };
+    let backup = write_backup_with(&source, 9.0, &extras);
+    assert!(backup.contains(r#""version":2"#));
+
+    let mut target = Library::open(MemoryStore::new());
+    let restored = restore_backup(&mut target, backup.as_bytes(), 10.0, ids()).unwrap();
+    assert_eq!((restored.added, &restored.received), (1, &copies));
+    let mut archive = Vec::new();
+    let (tally, outcomes) = take_in_received(&restored, &mut archive);
+    assert_eq!(tally, Tally { added: 2, ..Tally::default() });
+    let listings: Vec<_> = outcomes.iter().filter_map(|o| o.arrival.as_ref()).map(|a| &a.listing).collect();
+    assert_eq!(
+        listings.iter().map(|l| (l.figures.title.as_str(), l.added_ms)).collect::<Vec<_>>(),
+        [("Basra dialogue", 100.0), ("Erbil workshop", 200.0)]
+    );
+    assert_eq!(tally.message(Language::English), "2 received reports were added to the Summary.");
+    // Restoring the same backup again adds nothing.
+    let (again, _) = take_in_received(&restored, &mut archive);
+    assert_eq!(again, Tally { already_here: 2, ..Tally::default() });
+}
+
+#[test]
+fn restored_received_reports_are_classified_like_added_files_and_nothing_newer_is_lost() {
+    let mut archive = Vec::new();
+    let here = Restored {
+        received: vec![
+            received("Same", "r1", 5, 1.0),
+            received("Newer here", "r2", 9, 1.0),
+            received("Older here", "r3", 1, 1.0),
+        ],
+        ..Restored::default()
+    };
+    take_in_received(&here, &mut archive);
+    let from_backup = Restored {
+        received: vec![
+            received("Same", "r1", 5, 2.0),
+            received("Older in the backup", "r2", 6, 2.0),
+            received("Newer in the backup", "r3", 4, 2.0),
+            received("New", "r4", 1, 2.0),
+            ReceivedCopy { added_ms: 2.0, document: "not a report".into() },
+        ],
+        ..Restored::default()
+    };
+    let (tally, _) = take_in_received(&from_backup, &mut archive);
+    assert_eq!(tally, Tally { added: 1, already_here: 1, newer: 1, older: 1, refused: 1 });
+    assert_eq!(
+        tally.message(Language::English),
+        "1 received report was added to the Summary. 1 received report was already here. \
+         1 was a newer version of a received report here and took its place. \
+         1 was an older version of a received report here; the one here is kept. \
+         1 received report in the file could not be read and was not added."
+    );
+    let kept: Vec<&str> = archive.iter().map(|h| h.report_id.as_str()).collect();
+    assert_eq!(kept, ["r1", "r2", "r3", "r4"], "one version of each, the newer");
+    assert_eq!(archive.iter().find(|h| h.report_id == "r2").and_then(|h| h.edited_ms), Some(9));
+    for lang in Language::ALL {
+        assert!(!tally.message(lang).contains('{') && !tally.stopped(lang, "full").contains('{'));
+    }
+}
+
+#[test]
+fn a_backup_from_before_the_archive_restores_its_drafts_with_no_received_reports() {
+    let backup = r#"{"format":"taqrir-backup","version":1,"created_ms":9,"drafts":[{"id":"a","updated_ms":5,"document":{"format":"taqrir-report","schema_version":2,"report":{"title":"Old"}}}]}"#;
+    let mut target = Library::open(MemoryStore::new());
+    let restored = restore_backup(&mut target, backup.as_bytes(), 10.0, ids()).unwrap();
+    assert_eq!((restored.added, restored.received.len()), (1, 0));
+}
+
+#[test]
+fn a_damaged_received_report_in_a_backup_is_counted_as_not_read_and_the_rest_restores() {
+    let good = received("Kept", "r1", 5, 1.0).document;
+    let backup = format!(
+        r#"{{"format":"taqrir-backup","version":2,"drafts":[{{"id":"a","document":{good}}}],
+            "received":[{{"added_ms":1}},{{"document":{{"format":"other"}}}},{{"document":"text"}},{{"document":{good}}}]}}"#
+    );
+    let mut target = Library::open(MemoryStore::new());
+    let restored = restore_backup(&mut target, backup.as_bytes(), 10.0, ids()).unwrap();
+    assert_eq!(restored.added, 1);
+    let (tally, _) = take_in_received(&restored, &mut Vec::new());
+    assert_eq!(tally, Tally { added: 1, refused: 3, ..Tally::default() });
 }

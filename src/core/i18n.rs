@@ -95,7 +95,8 @@ messages! {
     SummaryByCategory, SummaryCategory,
     // The received-reports archive
     ArchiveReplaced, ArchiveAdd, ArchiveCopyToDrafts, ArchiveRemove, ArchiveClose, ArchiveUnavailable,
-    ArchiveHint,
+    ArchiveHint, ArchiveRestoreAdded, ArchiveRestoreAlreadyHere, ArchiveRestoreNewer, ArchiveRestoreOlder,
+    ArchiveRestoreRefused, ArchiveRestoreStopped, BackupArchiveUnreadable,
     // Intake: what became of each file that came in
     IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, IntakeFile, IntakeReading, IntakeListLabel,
     // The organisation profile and own templates

@@ -156,19 +156,25 @@ fn take_report(
 async fn restore(session: Session, lang: Language, name: &str, bytes: &[u8]) -> Outcome {
     let now = js_sys::Date::now();
     let result = session.change_library(|library| restore_backup(library, bytes, now, new_draft_id));
-    let (mut text, photos, mut refused) = match result {
-        Some(Ok(restored)) => (restored.message(lang), restored.photos, false),
-        Some(Err(RestoreError::Read(error))) => (error.message(lang), Vec::new(), true),
+    let (mut text, photos, received, mut refused) = match result {
+        Some(Ok(restored)) => (restored.message(lang), restored.photos, restored.received, false),
+        Some(Err(RestoreError::Read(error))) => (error.message(lang), Vec::new(), Vec::new(), true),
         Some(Err(RestoreError::Store { restored, error })) => {
-            (error.restore_stopped(lang, restored.added), restored.photos, true)
+            (error.restore_stopped(lang, restored.added), restored.photos, restored.received, true)
         }
-        None => (ReadError::NotAReport.message(lang), Vec::new(), true),
+        None => (ReadError::NotAReport.message(lang), Vec::new(), Vec::new(), true),
     };
     // The restored drafts' photos go to the photo store, each owned by its draft.
     let failed = if photos.is_empty() { 0 } else { crate::ui::photos::store_restored(photos).await };
     if failed > 0 {
         text = format!("{text} {}", i18n::plural(lang, Msg::PhotosNotCopied, failed as u64, &[]));
         refused = true;
+    }
+    // The Summary's received reports go to the archive, each classified as "Add reports" does.
+    if !received.is_empty() {
+        let (said, any_refused) = crate::ui::archive::restore(received, lang).await;
+        text = format!("{text} {said}");
+        refused |= any_refused;
     }
     Outcome { text: i18n::format(lang, Msg::IntakeFile, &[("file", name), ("message", &text)]), refused }
 }

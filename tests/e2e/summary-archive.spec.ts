@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test, expect, download, expectSaved, watchForErrors } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { summary, totalRow, reportsIn, parseCsv } from './summary-helpers';
+import { outcomes as fileOutcomes } from './file-outcomes';
 import type { Page } from '@playwright/test';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'report-v1.json');
@@ -75,6 +76,59 @@ test('three exported pages added in one choice on a fresh profile: one given twi
   await reportsIn(other).getByRole('button', { name: 'Duhok meeting' }).click();
   await summary(other).getByRole('region', { name: 'Duhok meeting' }).getByRole('button', { name: 'Copy to my drafts' }).click();
   await expect(other.getByLabel('Report title', { exact: true })).toHaveValue('Duhok meeting');
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
+/** Report files made from the sample, one per `[title, total participants]`. */
+function sampleFiles(reports: [string, number][]): string[] {
+  const sample = JSON.parse(readFileSync(fixture, 'utf8'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'taqrir-received-'));
+  return reports.map(([title, total], i) => {
+    const document = structuredClone(sample);
+    document.report.title = title;
+    document.report.participants.total = total;
+    const file = path.join(dir, `report-${i + 1}.json`);
+    writeFileSync(file, JSON.stringify(document));
+    return file;
+  });
+}
+
+test('"Back up all" carries the received reports: restored into a fresh browser, the Summary shows them, and a second restore adds none again', async ({ app: page, browser }) => {
+  test.setTimeout(120_000);
+  await page.getByRole('button', { name: 'Summary' }).click();
+  await addReports(page, sampleFiles([['Basra dialogue', 15], ['Erbil workshop', 20]]));
+  await expect(summary(page).getByRole('status').getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Reports', exact: true }).click();
+  const backup = await download(page, 'Back up all');
+  expect(JSON.parse(backup.text).received.map((r: { document: { report: { title: string } } }) => r.document.report.title).sort())
+    .toEqual(['Basra dialogue', 'Erbil workshop']);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = watchForErrors(other);
+  await other.goto('./');
+  await other.getByRole('button', { name: 'Reports', exact: true }).click();
+  const storage = other.getByRole('region', { name: 'Storage and backups' });
+  const restore = async () => {
+    const chooser = other.waitForEvent('filechooser');
+    await storage.getByRole('button', { name: 'Restore' }).click();
+    await (await chooser).setFiles(backup.path);
+  };
+  await restore();
+  await expect(fileOutcomes(storage)).toHaveText([/2 received reports were added to the Summary\.$/]);
+  await other.getByRole('button', { name: 'Summary' }).click();
+  await summary(other).getByLabel('Include my drafts').uncheck();
+  await expect(summary(other).getByText('2 reports in this summary.')).toBeVisible();
+  expect(await totalRow(other, 'Total participants (attendances)')).toEqual(['35', '']);
+  await expect(reportsIn(other).getByRole('button', { name: 'Erbil workshop' })).toBeVisible();
+
+  await other.getByRole('button', { name: 'Reports', exact: true }).click();
+  await restore();
+  await expect(fileOutcomes(storage)).toHaveText([/2 received reports were already here\.$/]);
+  await other.getByRole('button', { name: 'Summary' }).click();
+  await summary(other).getByLabel('Include my drafts').uncheck();
+  await expect(summary(other).getByText('2 reports in this summary.')).toBeVisible();
   expect(errors).toEqual([]);
   await fresh.close();
 });

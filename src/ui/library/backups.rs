@@ -1,6 +1,6 @@
 //! The storage figures, "Back up all" and "Restore".
 
-use crate::core::backup::write_backup_with_photos;
+use crate::core::backup::{write_backup_with, BackupExtras};
 use crate::core::drafts::{megabytes, StorageUse};
 use crate::core::i18n::Msg;
 use crate::ui::button::button;
@@ -44,8 +44,10 @@ pub fn StorageAndBackups() -> impl IntoView {
             ],
         )
     };
+    let archive_problem = RwSignal::new(None::<String>);
     let back_up = move |_| {
         let now = js_sys::Date::now();
+        archive_problem.set(None);
         session.flush();
         // The drafts' photos go in the backup too, read from the photo store first.
         wasm_bindgen_futures::spawn_local(async move {
@@ -54,7 +56,18 @@ pub fn StorageAndBackups() -> impl IntoView {
                 .unwrap_or_default();
             let photos_of_drafts = crate::ui::photos::photos_of_drafts(|draft| drafts.contains(draft));
             let photos = progress.after_photos_are_stored(photos_of_drafts).await;
-            if let Some(text) = session.with_library(|library| write_backup_with_photos(library, now, &photos)) {
+            // The Summary's received reports too; if they cannot be read, the drafts are still
+            // backed up, and the person is told.
+            let received = match crate::ui::archive::copies().await {
+                Ok(received) => received,
+                Err(problem) => {
+                    let reason = problem.reason(i18n.language());
+                    archive_problem.try_set(Some(i18n.format(Msg::BackupArchiveUnreadable, &[("reason", &reason)])));
+                    Vec::new()
+                }
+            };
+            let extras = BackupExtras { photos, received };
+            if let Some(text) = session.with_library(|library| write_backup_with(library, now, &extras)) {
                 let day: String = js_sys::Date::new(&now.into())
                     .to_iso_string()
                     .as_string()
@@ -83,6 +96,7 @@ pub fn StorageAndBackups() -> impl IntoView {
                 {button("button", Msg::BackUpAll, back_up)}
                 <ChooseFiles label=Msg::Restore accept=".json,.html,.htm,application/json,text/html" on_chosen=on_restore />
             </div>
+            {move || archive_problem.get().map(|message| view! { <div class="notice notice--warning" role="alert">{message}</div> })}
             <ExportStatus waiting_only=true />
             <FileBatchStatus />
         </section>

@@ -3,7 +3,7 @@
 //! copy into the drafts or remove.
 
 use super::SummaryState;
-use crate::core::archive::{self, Arrival, Outcome};
+use crate::core::archive::{self, Outcome};
 use crate::core::document::read_document;
 use crate::core::i18n::{self, Msg};
 use crate::core::intake::{HeldReport, Intake};
@@ -16,7 +16,7 @@ use crate::ui::checks::today;
 use crate::ui::exports::{print_page, printable_page};
 use crate::ui::file_batch::{chosen_files, next_task, read};
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::session::{new_draft_id, Session};
+use crate::ui::session::Session;
 use leptos::prelude::*;
 
 /// How many added reports are written to the archive in one transaction.
@@ -78,7 +78,7 @@ impl Received {
                 // The progress line is drawn, and clicks and typing answered, between files.
                 next_task().await;
                 let bytes = read(&file, MAX_REPORT_FILE_BYTES).await;
-                let key = format!("r{}", new_draft_id());
+                let key = store::new_key();
                 let outcome = match bytes {
                     Ok(bytes) => archive::take_in(&file.name(), &bytes, &mut held, key, &today(), js_sys::Date::now()),
                     Err(error) => Outcome { file: file.name(), intake: Intake::Refused(error), arrival: None },
@@ -95,39 +95,34 @@ impl Received {
 
     /// Stores the reports `outcomes` add, then shows them and their lines.
     async fn store(self, state: SummaryState, i18n: I18n, outcomes: Vec<Outcome>) {
-        let replaced: Vec<String> = outcomes
-            .iter()
-            .filter_map(|o| match &o.intake {
-                Intake::Newer { replaces } => Some(replaces.clone()),
-                _ => None,
-            })
-            .collect();
-        let arrivals: Vec<&Arrival> = outcomes.iter().filter_map(|o| o.arrival.as_ref()).collect();
         let lang = i18n.language();
-        let lines: Vec<String> =
-            match store::store(&arrivals.iter().map(|a| (*a).clone()).collect::<Vec<_>>(), &replaced).await {
-                Ok(()) => {
-                    state.entries.update(|all| {
-                        all.retain(|e| !(e.source == Source::Received && replaced.contains(&e.id)));
-                        all.extend(arrivals.iter().map(|a| Entry {
-                            source: Source::Received,
-                            id: a.listing.key().to_owned(),
-                            figures: a.listing.figures.clone(),
-                        }));
-                    });
-                    outcomes.iter().map(|o| o.message(lang)).collect()
-                }
-                Err(problem) => {
-                    let reason = problem.reason(lang);
-                    outcomes
-                        .iter()
-                        .map(|o| match o.arrival {
-                            Some(_) => i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
-                            None => o.message(lang),
-                        })
-                        .collect()
-                }
-            };
+        let lines: Vec<String> = match store::store_outcomes(&outcomes).await {
+            Ok(()) => {
+                state.entries.update(|all| {
+                    for outcome in &outcomes {
+                        if let Intake::Newer { replaces } = &outcome.intake {
+                            all.retain(|e| !(e.source == Source::Received && e.id == *replaces));
+                        }
+                    }
+                    all.extend(outcomes.iter().filter_map(|o| o.arrival.as_ref()).map(|a| Entry {
+                        source: Source::Received,
+                        id: a.listing.key().to_owned(),
+                        figures: a.listing.figures.clone(),
+                    }));
+                });
+                outcomes.iter().map(|o| o.message(lang)).collect()
+            }
+            Err(problem) => {
+                let reason = problem.reason(lang);
+                outcomes
+                    .iter()
+                    .map(|o| match o.arrival {
+                        Some(_) => i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
+                        None => o.message(lang),
+                    })
+                    .collect()
+            }
+        };
         self.outcomes.update(|all| all.extend(lines));
     }
 
