@@ -74,7 +74,8 @@ pub async fn printable_page(document: String) -> Result<String, String> {
 /// version's draft goes as it is shown.
 async fn word_file(report: Report, photos: PhotoData) -> Result<OutFile, String> {
     let name = file_name(&report, "docx");
-    let made = export_worker::make(DOCX, document_of(report, photos), None, None).await?;
+    let made =
+        measured_async("export-word", export_worker::make(DOCX, document_of(report, photos), None, None)).await?;
     Ok(OutFile { name, mime: DOCX_MIME, body: made.into() })
 }
 
