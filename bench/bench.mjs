@@ -2,12 +2,13 @@
 // the same form written as plain HTML — in headless Chromium. Prints a table, writes
 // bench/results.json, and exits non-zero when a budget is missed.
 //
-//   node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--profile all|desktop|phone]
+//   node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] [--profile all|desktop|phone|summary]
 //                        [--out bench/results.json]
 //
 // Two profiles, both served gzipped (level 6) as a static host does:
 // - desktop: every figure is the median of --runs runs, each in a fresh browser context (empty
 //   cache and storage, service workers blocked so they cannot serve or compete);
+//   Its Summary part (bench/summary.mjs, also alone as --profile summary): 1,000 received reports.
 // - phone (bench/phone.mjs): a new user on a cheap phone over a slow network — first visit, first
 //   paint, next visit through the service worker, and the first load's files.
 import { chromium } from '@playwright/test';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { measurePhone } from './phone.mjs';
+import { measureSummary, SUMMARY_BUDGETS } from './summary.mjs';
 import {
   median, percentile, makeLargeReport, makeEmptyReport, makeLibraryDrafts, libraryEntries, narrativeWordCount,
   plainFormHtml, installReadyProbe, installLatencyProbe, readMeasures, seedStorage, PHONE, PHONE_BUDGETS, phoneChecks,
@@ -49,7 +51,7 @@ function parseArgs(argv) {
       case '--out': options.out = value(); break;
       case '-h': case '--help':
         console.log('usage: node bench/bench.mjs [--dist dist] [--runs 5] [--chars 40] [--cpu-throttle 1] ' +
-          '[--profile all|desktop|phone] [--out bench/results.json]');
+          '[--profile all|desktop|phone|summary] [--out bench/results.json]');
         process.exit(0);
         break;
       default:
@@ -58,8 +60,8 @@ function parseArgs(argv) {
     }
   }
   if (!(options.runs >= 1) || !(options.chars >= 5) || !(options.cpuThrottle >= 1) ||
-      !['all', 'desktop', 'phone'].includes(options.profile)) {
-    console.error('--runs must be ≥ 1, --chars ≥ 5, --cpu-throttle ≥ 1, --profile all, desktop or phone');
+      !['all', 'desktop', 'phone', 'summary'].includes(options.profile)) {
+    console.error('--runs must be ≥ 1, --chars ≥ 5, --cpu-throttle ≥ 1, --profile all, desktop, phone or summary');
     process.exit(2);
   }
   return options;
@@ -275,8 +277,9 @@ async function measureLibrary() {
 // ---------------------------------------------------------------------------------------------
 
 const chromiumVersion = browser.version();
-const runDesktop = options.profile !== 'phone';
-const runPhone = options.profile !== 'desktop';
+const runDesktop = options.profile === 'all' || options.profile === 'desktop';
+const runPhone = options.profile === 'all' || options.profile === 'phone';
+const runSummary = options.profile !== 'phone';
 console.log(`Bench: ${dist} in Chromium ${chromiumVersion}, ${options.runs} run(s), profile ${options.profile}` +
   (options.cpuThrottle > 1 ? `, desktop CPU ×${options.cpuThrottle} slower` : ''));
 if (runDesktop) {
@@ -309,6 +312,7 @@ for (let run = 0; runDesktop && run < options.runs; run++) {
     `export ${r(entry['app-large'].exportHtml)}, library ${r(entry.library.openLibrary)} ` +
     `(click → drawn ${r(entry.library.clickToFrame)}) ms`);
 }
+const summary = runSummary ? await measureSummary({ browser, url: server.url, runs: options.runs, warn }) : null;
 await browser.close();
 await server.close();
 
@@ -355,6 +359,14 @@ const checks = [
     check('Word export, first', figures.exportWordFirst, BUDGETS.exportWordFirstMs, `≤ ${BUDGETS.exportWordFirstMs} ms`),
     check('Word export, again', figures.exportWordAgain, BUDGETS.exportWordAgainMs, `≤ ${BUDGETS.exportWordAgainMs} ms`),
     check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
+  ] : []),
+  ...(summary ? [
+    check('Summary of 1,000: open', summary.open, SUMMARY_BUDGETS.openMs, `≤ ${SUMMARY_BUDGETS.openMs} ms`),
+    check('Summary of 1,000: filter', summary.filter, SUMMARY_BUDGETS.filterMs, `≤ ${SUMMARY_BUDGETS.filterMs} ms`),
+    check('Summary of 1,000: CSV', summary.csv, SUMMARY_BUDGETS.csvMs, `≤ ${SUMMARY_BUDGETS.csvMs} ms`),
+    check('add 200 reports', summary.add200, SUMMARY_BUDGETS.add200Ms, `≤ ${SUMMARY_BUDGETS.add200Ms} ms`),
+    check('add 200 reports: longest timer gap', summary.add200LongestGap, SUMMARY_BUDGETS.add200LongestGapMs,
+      `≤ ${SUMMARY_BUDGETS.add200LongestGapMs} ms`),
   ] : []),
 ];
 
@@ -413,6 +425,20 @@ if (figures) {
     `${ms(figures.firstFrameLarge.plain)} (empty / large report)`);
 }
 
+if (summary) {
+  printTable([
+    [`Summary (${summary.count} received reports)`, 'Taqrir', 'budget', ''],
+    ['click "Summary" → received reports drawn', ms(summary.open), `≤ ${SUMMARY_BUDGETS.openMs} ms`, statusOf('Summary of 1,000: open')],
+    ['  click → first frame (before they are read)', ms(summary.openFirstFrame), '(not a budget)', ''],
+    ['filter change ("Search") → next frame', ms(summary.filter), `≤ ${SUMMARY_BUDGETS.filterMs} ms`, statusOf('Summary of 1,000: filter')],
+    ['CSV of all', ms(summary.csv), `≤ ${SUMMARY_BUDGETS.csvMs} ms`, statusOf('Summary of 1,000: CSV')],
+    ['add 200 report files in one choice', ms(summary.add200), `≤ ${SUMMARY_BUDGETS.add200Ms} ms`, statusOf('add 200 reports')],
+    ['  longest gap of a 20 ms timer meanwhile', ms(summary.add200LongestGap), `≤ ${SUMMARY_BUDGETS.add200LongestGapMs} ms`,
+      statusOf('add 200 reports: longest timer gap')],
+    ['  longest task meanwhile', ms(summary.add200LongestTask), '(not a budget)', ''],
+  ]);
+}
+
 writeFileSync(options.out, `${JSON.stringify({
   date: new Date().toISOString(),
   loadAverage: os.loadavg(),
@@ -433,6 +459,7 @@ writeFileSync(options.out, `${JSON.stringify({
     jsonBytes: Buffer.byteLength(JSON.stringify(largeReport)),
   },
   figures,
+  summary: summary && { budgets: SUMMARY_BUDGETS, ...summary },
   checks,
   warnings,
   perRun: runs.map((run) => Object.fromEntries(Object.entries(run).map(([key, value]) => [key,

@@ -505,3 +505,76 @@ export function readLoadEntries() {
     firstContentfulPaint: paint ? paint.startTime : null,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Summary (issue 14): an M&E officer's received reports.
+
+const RECEIVED_TYPES = ['dialogue_session', 'workshop', 'training', 'closing_session', 'meeting'];
+const RECEIVED_GOVERNORATES = ['Nineveh', 'Erbil', 'Basra', 'Duhok', 'Anbar', 'Baghdad'];
+
+/**
+ * `count` received reports as report files (schema 2, each with its own report id), about the
+ * size of the sample report (a few hundred words), spread over a year, five activity types and six
+ * governorates, with counts that add up. Report `i` (from 0) has `7 + (i % 30)` participants.
+ */
+export function makeReceivedDocuments(count, seed = 14) {
+  return Array.from({ length: count }, (_, i) => {
+    const report = makeLargeReport({
+      agenda: 6, discussionPoints: 4, recommendations: 3, narrativeWords: 400, seed: seed * 100_000 + i,
+      title: `Received report ${i + 1}`,
+    });
+    const total = 7 + (i % 30);
+    const female = Math.floor(total / 2);
+    const governorate = RECEIVED_GOVERNORATES[i % RECEIVED_GOVERNORATES.length];
+    Object.assign(report, {
+      activity_type: RECEIVED_TYPES[i % RECEIVED_TYPES.length],
+      governorate,
+      date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    });
+    report.participants = {
+      ...report.participants,
+      total, male: total - female, female, sex_not_recorded: null,
+      under_18: 0, age_18_to_24: total - female, age_25_to_59: female, age_60_and_over: 0,
+      with_disabilities: i % 3, guests: i % 2, governorates: [{ name: governorate, count: total }],
+    };
+    return {
+      format: 'taqrir-report', schema_version: 2, report_id: `bench-received-${i + 1}`,
+      edited_ms: 1_764_000_000_000 + i * 60_000, report,
+    };
+  });
+}
+
+/**
+ * In page: from now on, records in `window.__benchResponsive` how well the page answers — the
+ * longest gap between the ticks of a `interval` ms timer (what a click waits at worst) and the
+ * longest task the browser reports (Long Tasks API, tasks over 50 ms). Milliseconds.
+ */
+export function installResponsivenessProbe(interval = 20) {
+  const state = { longestGap: 0, longestTask: 0, ticks: 0 };
+  window.__benchResponsive = state;
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    state.longestGap = Math.max(state.longestGap, now - last);
+    state.ticks += 1;
+    last = now;
+  }, interval);
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longestTask = Math.max(state.longestTask, entry.duration);
+    }).observe({ type: 'longtask' });
+  } catch {
+    state.longestTask = null; // no Long Tasks API
+  }
+}
+
+/**
+ * In page: records in `window.__benchEventAt[type]` the time stamp of the next event of `type`
+ * (captured before the page's own listeners), so that a measure can start when the person acts
+ * rather than when the test driver began to act (which, on a busy machine, is much earlier).
+ */
+export function installEventTimeProbe(type) {
+  const at = (window.__benchEventAt ??= {});
+  at[type] = null;
+  document.addEventListener(type, (event) => { at[type] ??= event.timeStamp; }, { capture: true, once: true });
+}

@@ -21,6 +21,15 @@ pub async fn measured_async<T>(name: &str, work: impl std::future::Future<Output
     result
 }
 
+/// Awaits `work` and records `taqrir:<name>` from now until the animation frame after it: what
+/// `work` sets off (reactive updates, building the DOM) is done by then.
+pub async fn measured_until_drawn<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    let started = Started::now(name);
+    let result = work.await;
+    leptos::prelude::request_animation_frame(move || started.finish());
+    result
+}
+
 /// A measure's start mark, set.
 struct Started(Option<(web_sys::Performance, String)>);
 

@@ -8,6 +8,7 @@ import { test, expect } from './fixtures';
 import {
   median, percentile, makeLargeReport, makeEmptyReport, makeDocument, makeLibraryDrafts, libraryEntries, narrativeWordCount,
   countWords, plainFormHtml, installReadyProbe, installLatencyProbe, filesBeforeReady, phoneChecks, readLoadEntries, PHONE,
+  makeReceivedDocuments, installResponsivenessProbe, installEventTimeProbe,
 } from '../../bench/measure.mjs';
 import { startServer } from '../../bench/server.mjs';
 import { measurePhone } from '../../bench/phone.mjs';
@@ -201,4 +202,58 @@ test('the phone profile measures the app and the plain form in one run, the next
   } finally {
     await server.close();
   }
+});
+
+test('the received reports of the Summary bench are distinct schema-2 reports of the sample\'s size whose counts add up', () => {
+  const documents = makeReceivedDocuments(1000);
+  expect(new Set(documents.map((d) => d.report_id)).size).toBe(1000);
+  expect(new Set(documents.map((d) => d.report.governorate)).size).toBe(6);
+  expect(new Set(documents.map((d) => d.report.activity_type)).size).toBe(5);
+  let total = 0;
+  for (const [i, { schema_version, report }] of documents.entries()) {
+    const p = report.participants;
+    expect(schema_version).toBe(2);
+    expect(p.total).toBe(7 + (i % 30));
+    expect(p.male + p.female).toBe(p.total);
+    expect(p.age_18_to_24 + p.age_25_to_59).toBe(p.total);
+    expect(report.date).toMatch(/^2026-\d{2}-\d{2}$/);
+    total += p.total;
+  }
+  expect(total).toBe(Array.from({ length: 1000 }, (_, i) => 7 + (i % 30)).reduce((a, b) => a + b, 0));
+  const sizes = documents.map((d) => JSON.stringify(d).length);
+  // The sample report (tests/fixtures/report-v1.json) is about 8 KB.
+  expect(Math.min(...sizes)).toBeGreaterThan(3_000);
+  expect(Math.max(...sizes)).toBeLessThan(12_000);
+  expect(makeReceivedDocuments(3)).toEqual(documents.slice(0, 3));
+});
+
+test('the responsiveness probe sees a blocked main thread as a timer gap and a long task at least as long', async ({ page }) => {
+  // Long tasks are reported for pages with an origin, as the app has.
+  await page.route('http://bench.invalid/', (route) => route.fulfill({ body: '<!DOCTYPE html><title>t</title>', contentType: 'text/html' }));
+  await page.goto('http://bench.invalid/');
+  await page.evaluate(installResponsivenessProbe);
+  await page.waitForFunction(() => (window as any).__benchResponsive.ticks >= 2);
+  // A task of the page's own (work run by the test driver is not reported as a task).
+  await page.evaluate(() => setTimeout(() => {
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+  }));
+  await page.waitForFunction(() => (window as any).__benchResponsive.longestTask >= 300, null, { timeout: 5_000 });
+  const seen = await page.evaluate(() => (window as any).__benchResponsive);
+  expect(seen.longestGap).toBeGreaterThanOrEqual(300);
+  expect(seen.longestTask).toBeGreaterThanOrEqual(300);
+});
+
+test('the event time probe keeps the time stamp of the first event of its type only', async ({ page }) => {
+  await page.setContent('<button type="button" onclick="window.clicks = (window.clicks || 0) + 1">Go</button>');
+  await page.evaluate(installEventTimeProbe, 'click');
+  const before = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Go' }).click();
+  const first = await page.evaluate(() => (window as any).__benchEventAt.click);
+  await page.getByRole('button', { name: 'Go' }).click();
+  const after = await page.evaluate(() => performance.now());
+  expect(await page.evaluate(() => (window as any).clicks)).toBe(2);
+  expect(await page.evaluate(() => (window as any).__benchEventAt.click)).toBe(first);
+  expect(first).toBeGreaterThanOrEqual(before);
+  expect(first).toBeLessThanOrEqual(after);
 });
