@@ -1,12 +1,16 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test, expect, expectSaved } from './fixtures';
 import { importEditedSample } from './import-sample';
-import type { Page } from '@playwright/test';
+import { sampleFiles } from './summary-helpers';
+import type { Frame, Page } from '@playwright/test';
 
 // axe-core is injected as a script of the test, which the page's own policy would refuse.
 test.use({ bypassCSP: true });
 
-/** What axe-core finds on the page as it is now, one line per rule and element. */
-async function axeViolations(page: Page): Promise<string[]> {
+/** What axe-core finds on the page (or one of its frames) as it is now, one line per rule and element. */
+async function axeViolations(page: Page | Frame): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
@@ -36,5 +40,42 @@ for (const language of languages) {
     await expect(page.getByRole('table').first()).toBeVisible();
     found.summary = await axeViolations(page);
     expect(found).toEqual({ editor: [], reports: [], summary: [] });
+  });
+}
+
+/** The interface texts of `code` (locales/<code>.txt), by key. */
+function texts(code: string): Record<string, string> {
+  const file = readFileSync(path.join(__dirname, '..', '..', 'locales', `${code}.txt`), 'utf8');
+  return Object.fromEntries(file.split('\n').flatMap((line) => {
+    const found = line.match(/^(\w+) = (.*)$/);
+    return found ? [[found[1], found[2]]] : [];
+  }));
+}
+
+for (const code of ['en', 'ar', 'ckb']) {
+  test(`axe-core finds nothing on the Summary with received reports — totals, charts, filters, each file's line — nor on a received report open to read (${code})`, async ({ app: page }) => {
+    const t = texts(code);
+    await page.getByLabel('Interface language').selectOption(code);
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
+    await page.getByRole('button', { name: t.SummaryScreen, exact: true }).click();
+    const notes = path.join(mkdtempSync(path.join(tmpdir(), 'taqrir-notes-')), 'notes.txt');
+    writeFileSync(notes, 'minutes of the meeting');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: t.ArchiveAdd, exact: true }).click();
+    await (await chooser).setFiles([...sampleFiles([['Basra dialogue', 15], ['Erbil workshop', 20]]), notes]);
+    await expect(page.getByRole('list', { name: t.IntakeListLabel }).getByRole('listitem')).toHaveCount(3);
+    const reports = page.getByRole('table', { name: t.SummaryReportsIn });
+    await expect(reports.getByRole('button', { name: 'Erbil workshop' })).toBeVisible();
+    await expect(page.locator('svg').first()).toBeVisible();
+    const found = { summary: await axeViolations(page), reading: [] as string[] };
+
+    await reports.getByRole('button', { name: 'Basra dialogue' }).click();
+    const reading = page.getByRole('region', { name: 'Basra dialogue' });
+    await expect(reading.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveText('Basra dialogue');
+    // The report itself is a page of its own in a frame, which axe does not enter from outside.
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame).toBeDefined();
+    found.reading = [...(await axeViolations(page)), ...(await axeViolations(frame!)).map((v) => `in the report: ${v}`)];
+    expect(found).toEqual({ summary: [], reading: [] });
   });
 }

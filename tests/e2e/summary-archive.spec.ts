@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, download, expectSaved, watchForErrors } from './fixtures';
 import { importEditedSample } from './import-sample';
-import { summary, totalRow, reportsIn, parseCsv } from './summary-helpers';
+import { summary, totalRow, reportsIn, parseCsv, sampleFiles } from './summary-helpers';
 import { outcomes as fileOutcomes } from './file-outcomes';
 import type { Page } from '@playwright/test';
 
@@ -79,20 +79,6 @@ test('three exported pages added in one choice on a fresh profile: one given twi
   expect(errors).toEqual([]);
   await fresh.close();
 });
-
-/** Report files made from the sample, one per `[title, total participants]`. */
-function sampleFiles(reports: [string, number][]): string[] {
-  const sample = JSON.parse(readFileSync(fixture, 'utf8'));
-  const dir = mkdtempSync(path.join(tmpdir(), 'taqrir-received-'));
-  return reports.map(([title, total], i) => {
-    const document = structuredClone(sample);
-    document.report.title = title;
-    document.report.participants.total = total;
-    const file = path.join(dir, `report-${i + 1}.json`);
-    writeFileSync(file, JSON.stringify(document));
-    return file;
-  });
-}
 
 test('"Back up all" carries the received reports: restored into a fresh browser, the Summary shows them, and a second restore adds none again', async ({ app: page, browser }) => {
   test.setTimeout(120_000);

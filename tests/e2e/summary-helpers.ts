@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 export const summary = (page: Page) => page.getByRole('region', { name: 'Summary of activity reports' });
@@ -31,3 +34,17 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+
+/** Report files made from the sample report, one per `[title, total participants]`. */
+export function sampleFiles(reports: [string, number][]): string[] {
+  const sample = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'report-v1.json'), 'utf8'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'taqrir-received-'));
+  return reports.map(([title, total], i) => {
+    const document = structuredClone(sample);
+    document.report.title = title;
+    document.report.participants.total = total;
+    const file = path.join(dir, `report-${i + 1}.json`);
+    writeFileSync(file, JSON.stringify(document));
+    return file;
+  });
+}
