@@ -33,7 +33,13 @@ const BUDGETS = {
   exportWordFirstMs: 1500,   // click → download of the large report's Word file, fetching its module first
   exportWordAgainMs: 300,    // the same, the module loaded
   openLibrary200Ms: 100,     // opening the list of 200 drafts
+  // The large report's page height in px: at most half of what it was before the editor's rows
+  // became compact (149,867 px at 1280×900 and 196,573 px at 390×844, at 4c41208).
+  editorHeightPx: { desktop: 74_933, phone: 98_286 },
 };
+
+/** Where the large report's editor height is measured. */
+const EDITOR_VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,8 +110,8 @@ const warn = (message) => {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh context and page, with the ready probe installed and storage seeded from a blank page. */
-async function openContext({ storage = null, serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers });
+async function openContext({ storage = null, serviceWorkers = 'block', viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   await context.addInitScript(installReadyProbe, 'field-title');
   const page = await context.newPage();
   const errors = [];
@@ -274,6 +280,33 @@ async function measureLibrary() {
   }
 }
 
+/**
+ * The height in CSS pixels of the page holding the large report's editor, once every section is
+ * drawn, at a desktop (1280×900) and a phone (390×844) viewport: how far a person scrolls.
+ * It does not depend on the machine's load, so it is measured once.
+ */
+async function measureEditorHeights() {
+  const heights = {};
+  for (const [name, viewport] of Object.entries(EDITOR_VIEWPORTS)) {
+    const storage = libraryEntries([{ id: 'bench-large', report: largeReport }], 'bench-large');
+    const { context, page, errors } = await openContext({ storage, viewport });
+    try {
+      await loadUntilReady(page, server.url);
+      // The editor draws its later sections one per frame; the sign-off is the last.
+      await page.locator('#section-sign-off').waitFor({ state: 'attached', timeout: 30_000 });
+      heights[name] = await page.evaluate(() => new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.documentElement.scrollHeight)))));
+    } catch (error) {
+      warn(`editor height at ${viewport.width}×${viewport.height}: ${error.message.split('\n')[0]}`);
+      heights[name] = null;
+    } finally {
+      if (errors.length) warn(`editor height: page errors: ${errors.join(' | ')}`);
+      await context.close();
+    }
+  }
+  return heights;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const chromiumVersion = browser.version();
@@ -296,6 +329,7 @@ if (load1 > os.cpus().length * 0.5) {
 const phone = runPhone
   ? await measurePhone({ browser, appUrl: server.url, plainUrl: `${server.url}plain-form-empty.html`, runs: options.runs, warn })
   : null;
+const editorHeight = runDesktop ? await measureEditorHeights() : null;
 const runs = [];
 const variants = [['app', 'empty'], ['plain', 'empty'], ['app', 'large'], ['plain', 'large']];
 for (let run = 0; runDesktop && run < options.runs; run++) {
@@ -337,6 +371,7 @@ const figures = runDesktop ? {
   exportWordMade: med((r) => r['app-large'].exportWordMade ?? null),
   openLibrary200: med((r) => r.library.openLibrary),
   openLibrary200ClickToFrame: med((r) => r.library.clickToFrame),
+  editorHeight,
 } : null;
 
 const KB = 1024;
@@ -359,6 +394,8 @@ const checks = [
     check('Word export, first', figures.exportWordFirst, BUDGETS.exportWordFirstMs, `≤ ${BUDGETS.exportWordFirstMs} ms`),
     check('Word export, again', figures.exportWordAgain, BUDGETS.exportWordAgainMs, `≤ ${BUDGETS.exportWordAgainMs} ms`),
     check('open library of 200', figures.openLibrary200, BUDGETS.openLibrary200Ms, `≤ ${BUDGETS.openLibrary200Ms} ms`),
+    ...Object.keys(EDITOR_VIEWPORTS).map((name) => check(`editor height, large report, ${name}`,
+      figures.editorHeight[name], BUDGETS.editorHeightPx[name], `≤ ${BUDGETS.editorHeightPx[name]} px`)),
   ] : []),
   ...(summary ? [
     check('Summary of 1,000: open', summary.open, SUMMARY_BUDGETS.openMs, `≤ ${SUMMARY_BUDGETS.openMs} ms`),
@@ -374,6 +411,7 @@ const checks = [
 // Tables
 
 const ms = (v) => (v === null ? '—' : `${v.toFixed(1)} ms`);
+const px = (v) => (v === null || v === undefined ? '—' : `${v} px`);
 const kb = (v) => `${(v / KB).toFixed(1)} KB`;
 const times = (v) => (v === null ? '—' : `${v.toFixed(2)}×`);
 const statusOf = (name) => checks.find((c) => c.name === name)?.status ?? '';
@@ -418,6 +456,9 @@ if (figures) {
     ['    of which the file made', ms(figures.exportWordMade), '—', '—', '(not a budget)', ''],
     ['open library of 200', ms(figures.openLibrary200), '—', '—', `≤ ${BUDGETS.openLibrary200Ms} ms`, statusOf('open library of 200')],
     ['  click → list drawn', ms(figures.openLibrary200ClickToFrame), '—', '—', '(not a budget)', ''],
+    ...Object.entries(EDITOR_VIEWPORTS).map(([name, { width, height }]) => [
+      `editor height, large report, ${width}×${height}`, px(figures.editorHeight[name]), '—', '—',
+      `≤ ${BUDGETS.editorHeightPx[name]} px`, statusOf(`editor height, large report, ${name}`)]),
   ]);
   console.log(`title field in the document: app ${ms(figures.inDocumentEmpty.app)} / ${ms(figures.inDocumentLarge.app)}, ` +
     `plain ${ms(figures.inDocumentEmpty.plain)} / ${ms(figures.inDocumentLarge.plain)}; first frame showing it (parsed or not): ` +

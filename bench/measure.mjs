@@ -219,7 +219,8 @@ const LANGUAGES = [['en', 'English'], ['ar', 'العربية'], ['ckb', 'کور�
 
 /**
  * The editor's form as a hand-written HTML page: the same sections, labels, ids, inputs and
- * textareas, one fieldset per row with the same buttons, and the values of `report` filled in.
+ * textareas, one fieldset per row with the same name, columns and commands, and the values of
+ * `report` filled in.
  * `cssHref` links the app's stylesheet so that style and layout cost the same.
  */
 export function plainFormHtml(report, { cssHref = null, title = 'Plain form' } = {}) {
@@ -241,18 +242,29 @@ export function plainFormHtml(report, { cssHref = null, title = 'Plain form' } =
     '</select></div>';
   const section = (name, heading, body) =>
     `<section class="card" aria-labelledby="section-${name}"><h2 id="section-${name}">${heading}</h2>${body}</section>`;
-  const rows = (list, legend, add, fields) => {
+  // A textarea one line high that grows, in a column of its row (an agenda item, a recommendation).
+  const shortPara = (id, label, v) =>
+    `<div class="field"><label for="${id}">${label}</label><textarea id="${id}" rows="1" class="textarea--short" ` +
+    `dir="auto" lang="${lang}" spellcheck="true">${escapeHtml(value(v))}</textarea></div>`;
+  const command = (name, icon, attributes = '') =>
+    `<button type="button" class="button row__command${name === 'Remove' ? ' row__command--remove' : ''}" title="${name}"` +
+    `${attributes}><span aria-hidden="true">${icon}</span><span class="visually-hidden">${name}</span></button>`;
+  const rows = (name, list, legend, add, fields) => {
     const items = list ?? [];
     const body = items.map((row, i) =>
-      `<fieldset class="row"><legend>${legend} ${i + 1}</legend><div class="row__fields">${fields(row, i)}</div>` +
+      `<fieldset class="row"><legend class="visually-hidden">${legend} ${i + 1}</legend>` +
+      `<div class="row__head" aria-hidden="true"><span class="row__name">${legend} ${i + 1}</span>` +
+      `<span class="row__number">${i + 1}</span></div><div class="row__fields">${fields(row, i)}</div>` +
       '<div class="row__actions">' +
-      `<button type="button" class="button button--quiet" data-move="up"${i === 0 ? ' disabled' : ''}><span aria-hidden="true" class="icon">↑ </span>Move up</button>` +
-      `<button type="button" class="button button--quiet" data-move="down"${i === items.length - 1 ? ' disabled' : ''}><span aria-hidden="true" class="icon">↓ </span>Move down</button>` +
-      '<button type="button" class="button button--danger">Remove</button></div></fieldset>').join('');
-    return `<div class="rows">${body}</div><button type="button" class="button button--add"><span aria-hidden="true" class="icon">+ </span>${add}</button>`;
+      command('Move up', '↑', ` data-move="up"${i === 0 ? ' disabled' : ''}`) +
+      command('Move down', '↓', ` data-move="down"${i === items.length - 1 ? ' disabled' : ''}`) +
+      command('Remove', '✕') + '</div></fieldset>').join('');
+    return `<div class="row-list"><div class="rows rows--${name}">${body}</div>` +
+      '<p class="rows__removed" aria-live="polite" aria-atomic="true"></p>' +
+      `<button type="button" class="button button--add"><span aria-hidden="true" class="icon">+ </span>${add}</button></div>`;
   };
   const textItems = (list, name, legend, add) =>
-    rows(list, legend, add, (row, i) => para(`field-${name}-${i}-text`, 'Text', row.text));
+    rows(name, list, legend, add, (row, i) => shortPara(`field-${name}-${i}-text`, 'Text', row.text));
   const p = r.participants ?? {};
 
   const form = [
@@ -277,10 +289,10 @@ export function plainFormHtml(report, { cssHref = null, title = 'Plain form' } =
       para('field-session_topic', 'Session topic', r.session_topic) + '</div>'),
     section('objectives', 'Objectives', textItems(r.objectives, 'objectives', 'Objective', 'Add objective')),
     section('people', 'Facilitators and speakers', '<div class="stack">' +
-      rows(r.facilitators, 'Facilitator', 'Add facilitator', (row, i) =>
+      rows('facilitators', r.facilitators, 'Facilitator', 'Add facilitator', (row, i) =>
         line(`field-facilitators-${i}-name`, 'Name', row.name) + line(`field-facilitators-${i}-role`, 'Role', row.role)) +
       '<div class="grid">' + line('field-moderator', 'Moderator', r.moderator) + '</div>' +
-      rows(r.speakers, 'Speaker', 'Add speaker', (row, i) =>
+      rows('speakers', r.speakers, 'Speaker', 'Add speaker', (row, i) =>
         line(`field-speakers-${i}-name`, 'Name', row.name) + line(`field-speakers-${i}-position`, 'Position', row.position) +
         line(`field-speakers-${i}-organization`, 'Organization', row.organization) +
         para(`field-speakers-${i}-summary`, 'Summary', row.summary)) + '</div>'),
@@ -296,21 +308,21 @@ export function plainFormHtml(report, { cssHref = null, title = 'Plain form' } =
       number('field-participants-age_60_and_over', '60 and over', p.age_60_and_over) +
       number('field-participants-with_disabilities', 'Persons with disabilities', p.with_disabilities) +
       '</div><h3>Governorate</h3>' +
-      rows(p.governorates, 'Governorate', 'Add governorate', (row, i) =>
+      rows('participants-governorates', p.governorates, 'Governorate', 'Add governorate', (row, i) =>
         line(`field-participants-governorates-${i}-name`, 'Name', row.name) +
         number(`field-participants-governorates-${i}-count`, 'Count', row.count)) +
       '<h3>Participant category</h3>' +
-      rows(p.categories, 'Participant category', 'Add participant category', (row, i) =>
+      rows('participants-categories', p.categories, 'Participant category', 'Add participant category', (row, i) =>
         line(`field-participants-categories-${i}-label`, 'Label', row.label) +
         number(`field-participants-categories-${i}-count`, 'Count', row.count))),
-    section('agenda', 'Agenda', rows(r.agenda, 'Agenda item', 'Add agenda item', (row, i) =>
+    section('agenda', 'Agenda', rows('agenda', r.agenda, 'Agenda item', 'Add agenda item', (row, i) =>
       '<div class="grid grid--times">' + line(`field-agenda-${i}-start`, 'Start', row.start, 'time') +
       line(`field-agenda-${i}-end`, 'End', row.end, 'time') + '</div>' +
-      para(`field-agenda-${i}-item`, 'Item', row.item) + line(`field-agenda-${i}-presenter`, 'Presenter', row.presenter))),
-    section('discussion', 'Key discussion points', rows(r.discussion_points, 'Discussion point', 'Add discussion point',
+      shortPara(`field-agenda-${i}-item`, 'Item', row.item) + line(`field-agenda-${i}-presenter`, 'Presenter', row.presenter))),
+    section('discussion', 'Key discussion points', rows('discussion_points', r.discussion_points, 'Discussion point', 'Add discussion point',
       (row, i) => line(`field-discussion_points-${i}-heading`, 'Heading', row.heading) +
         para(`field-discussion_points-${i}-details`, 'Details', row.details))),
-    section('working-groups', 'Working groups', rows(r.working_groups, 'Working group', 'Add working group', (row, i) =>
+    section('working-groups', 'Working groups', rows('working_groups', r.working_groups, 'Working group', 'Add working group', (row, i) =>
       line(`field-working_groups-${i}-topic`, 'Topic', row.topic) +
       line(`field-working_groups-${i}-facilitator`, 'Facilitator', row.facilitator) +
       para(`field-working_groups-${i}-members`, 'Members', row.members) +
@@ -319,11 +331,11 @@ export function plainFormHtml(report, { cssHref = null, title = 'Plain form' } =
     section('results', 'Results and impact', textItems(r.results, 'results', 'Result', 'Add result')),
     section('recommendations', 'Recommendations',
       textItems(r.recommendations, 'recommendations', 'Recommendation', 'Add recommendation')),
-    section('attachments', 'Attachments', rows(r.attachments, 'Attachment', 'Add attachment', (row, i) =>
+    section('attachments', 'Attachments', rows('attachments', r.attachments, 'Attachment', 'Add attachment', (row, i) =>
       line(`field-attachments-${i}-description`, 'Description', row.description))),
     section('closing', 'Conclusion and next steps', '<div class="stack">' +
       para('field-conclusion', 'Conclusion', r.conclusion) + para('field-next_steps', 'Next steps', r.next_steps) + '</div>'),
-    section('extra', 'Additional sections', rows(r.extra_sections, 'Section', 'Add section', (row, i) =>
+    section('extra', 'Additional sections', rows('extra_sections', r.extra_sections, 'Section', 'Add section', (row, i) =>
       line(`field-extra_sections-${i}-heading`, 'Heading', row.heading) +
       para(`field-extra_sections-${i}-text`, 'Text', row.text))),
   ].join('\n');

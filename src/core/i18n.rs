@@ -63,7 +63,7 @@ messages! {
     // Row actions
     AddFacilitator, AddSpeaker, AddObjective, AddAgendaItem, AddDiscussionPoint, AddResult,
     AddRecommendation, AddAttachment, AddWorkingGroup, AddParticipantCategory, AddGovernorate,
-    AddSection, Remove, MoveUp, MoveDown, NoRowsYet,
+    AddSection, Remove, MoveUp, MoveDown, NoRowsYet, RowRemoved,
     // Number input
     NotAWholeNumber, NumberTooLarge,
     // A date or time the input cannot show

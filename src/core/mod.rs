@@ -11,6 +11,7 @@ pub mod field;
 pub mod i18n;
 pub mod ids;
 pub mod intake;
+pub mod new_row;
 pub mod open_draft;
 pub mod photo_use;
 pub mod photos;

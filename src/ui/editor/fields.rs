@@ -24,6 +24,9 @@ pub enum TextKind {
     Line,
     /// Long text: a textarea that grows with its content.
     Paragraph,
+    /// Text of a line or two that may run on (an agenda item, a recommendation): a textarea one
+    /// line high that grows with its content, in a column of its row.
+    ShortParagraph,
     Date,
     Time,
 }
@@ -40,11 +43,13 @@ pub fn TextField(
     let id = path.id();
     let lang = report_language();
     let value = move || field.try_get().unwrap_or_default();
+    let short = kind == TextKind::ShortParagraph;
     let input = match kind {
-        TextKind::Paragraph => view! {
+        TextKind::Paragraph | TextKind::ShortParagraph => view! {
             <textarea
                 id=id
-                rows="3"
+                rows=if short { "1" } else { "3" }
+                class:textarea--short=short
                 dir="auto"
                 lang=move || lang.get().code()
                 spellcheck="true"

@@ -205,7 +205,7 @@ where
     L::IntoIter: Send,
 {
     row_list(list, name.list(), legend, add, move |row: Field<TextItem>, i| {
-        view! { <TextField field=row.text() label=Msg::Text path=in_row(i, name) kind=TextKind::Paragraph /> }
+        view! { <TextField field=row.text() label=Msg::Text path=in_row(i, name) kind=TextKind::ShortParagraph /> }
     })
 }
 
@@ -332,7 +332,7 @@ fn agenda(report: Store<Report>) -> AnyView {
                     <TextField field=row.start() label=Msg::Start path=in_row(i, AgendaField::Start) kind=TextKind::Time />
                     <TextField field=row.end() label=Msg::End path=in_row(i, AgendaField::End) kind=TextKind::Time />
                 </div>
-                <TextField field=row.item() label=Msg::Item path=in_row(i, AgendaField::Item) kind=TextKind::Paragraph />
+                <TextField field=row.item() label=Msg::Item path=in_row(i, AgendaField::Item) kind=TextKind::ShortParagraph />
                 <TextField field=row.presenter() label=Msg::Presenter path=in_row(i, AgendaField::Presenter) />
             }
         }),
