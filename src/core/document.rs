@@ -102,7 +102,15 @@ pub enum ReadError {
 
 impl ReadError {
     /// What to tell the person, in `lang`.
+    /// What the person is told when this file alone was given: the reason, and that nothing
+    /// was changed.
     pub fn message(&self, lang: Language) -> String {
+        format!("{} {}", self.reason(lang), i18n::text(lang, Msg::NothingChanged))
+    }
+
+    /// Why the file cannot be read, in `lang`: for a file's line among others, which may have
+    /// changed something.
+    pub fn reason(&self, lang: Language) -> String {
         match self {
             ReadError::NotJson { line, column } => {
                 i18n::format(lang, Msg::ImportNotJson, &[("line", &line.to_string()), ("column", &column.to_string())])

@@ -98,7 +98,8 @@ messages! {
     ArchiveHint, ArchiveRestoreAdded, ArchiveRestoreAlreadyHere, ArchiveRestoreNewer, ArchiveRestoreOlder,
     ArchiveRestoreRefused, ArchiveRestoreStopped, BackupArchiveUnreadable,
     // Intake: what became of each file that came in
-    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, IntakeFile, IntakeReading, IntakeListLabel,
+    IntakeAdded, IntakeAlreadyHere, IntakeNewer, IntakeOlder, IntakeRefused, ImportPageWithoutReport, NothingChanged,
+    IntakeFile, IntakeReading, IntakeListLabel,
     // The organisation profile and own templates
     Organisation, OrganisationHint, OrganisationName, Logo, RemoveLogo, PartnerLogos, AddPartnerLogo, PartnerLogoN,
     LogoCaption, Footer, FooterAddress, FooterContacts, FooterRegistration, ReportDefaults, FollowInterfaceLanguage,

@@ -116,7 +116,7 @@ impl Intake {
             Intake::Newer { .. } => i18n::format(lang, Msg::IntakeNewer, &file),
             Intake::Older { .. } => i18n::format(lang, Msg::IntakeOlder, &file),
             Intake::Refused(error) => {
-                i18n::format(lang, Msg::IntakeRefused, &[("file", file[0].1), ("reason", &error.message(lang))])
+                i18n::format(lang, Msg::IntakeRefused, &[("file", file[0].1), ("reason", &error.reason(lang))])
             }
         }
     }
@@ -247,7 +247,22 @@ mod tests {
         }
         assert_eq!(
             Intake::Refused(ReadError::NotAReport).message(Language::English, "notes.txt"),
-            "notes.txt: not added. This file is not a Taqrir report. Nothing was changed."
+            "notes.txt: not added. This file is not a Taqrir report."
         );
+    }
+
+    #[test]
+    fn a_refused_file_says_it_was_not_added_not_that_nothing_changed_as_others_may_have_been() {
+        let refusals =
+            [ReadError::NotAReport, ReadError::NotJson { line: 1, column: 2 }, ReadError::TooLarge { bytes: 1 }];
+        for lang in Language::ALL {
+            let nothing_changed = i18n::text(lang, Msg::NothingChanged);
+            for error in &refusals {
+                let said = Intake::Refused(error.clone()).message(lang, "notes.txt");
+                assert!(!said.contains(nothing_changed), "{lang:?}: {said}");
+                // Alone, as when one file is opened, the reason still says nothing changed.
+                assert!(error.message(lang).ends_with(nothing_changed), "{lang:?}: {}", error.message(lang));
+            }
+        }
     }
 }

@@ -32,12 +32,36 @@ pub struct Outcome {
     pub refused: bool,
 }
 
+/// A place that takes files in (the Reports screen, the Summary): the progress line while a batch
+/// is read and the line for each file of the last batch, drawn by [`BatchStatus`].
+#[derive(Clone, Copy)]
+pub struct BatchLines {
+    /// `(file being read, files in all)` while a batch is read.
+    pub reading: RwSignal<Option<(usize, usize)>>,
+    pub outcomes: RwSignal<Vec<Outcome>>,
+}
+
+impl Default for BatchLines {
+    fn default() -> Self {
+        BatchLines { reading: RwSignal::new(None), outcomes: RwSignal::new(Vec::new()) }
+    }
+}
+
+impl BatchLines {
+    /// Starts a batch, unless one is being read: the last batch's lines go.
+    pub fn start(self) -> bool {
+        if self.reading.get_untracked().is_some() {
+            return false;
+        }
+        self.outcomes.set(Vec::new());
+        true
+    }
+}
+
 /// The batch of files being taken in, and what became of the last one's files.
 #[derive(Clone, Copy)]
 pub struct FileBatch {
-    /// `(file being read, files in all)` while a batch is read.
-    reading: RwSignal<Option<(usize, usize)>>,
-    outcomes: RwSignal<Vec<Outcome>>,
+    lines: BatchLines,
     /// Counts finished batches, for views that measure what the files added.
     pub finished: RwSignal<u64>,
 }
@@ -45,8 +69,7 @@ pub struct FileBatch {
 impl FileBatch {
     /// Provides the one batch of the app and takes in files dropped on the window.
     pub fn provide(session: Session) -> Self {
-        let batch =
-            FileBatch { reading: RwSignal::new(None), outcomes: RwSignal::new(Vec::new()), finished: RwSignal::new(0) };
+        let batch = FileBatch { lines: BatchLines::default(), finished: RwSignal::new(0) };
         provide_context(batch);
         let lang = use_i18n();
         // Without this the browser would open a dropped file in place of the app.
@@ -61,10 +84,9 @@ impl FileBatch {
 
     /// Takes in `files` one after another as `taking`.
     pub fn take(self, session: Session, lang: Language, files: Vec<web_sys::File>, taking: Taking) {
-        if files.is_empty() || self.reading.get_untracked().is_some() {
+        if files.is_empty() || !self.lines.start() {
             return;
         }
-        self.outcomes.set(Vec::new());
         wasm_bindgen_futures::spawn_local(async move {
             // The open draft's last edits are stored first, so it is compared as it is.
             session.flush();
@@ -77,7 +99,7 @@ impl FileBatch {
             let mut added = Vec::new();
             let total = files.len();
             for (index, file) in files.iter().enumerate() {
-                self.reading.set(Some((index + 1, total)));
+                self.lines.reading.set(Some((index + 1, total)));
                 // The progress line is drawn, and clicks and typing answered, between files.
                 next_task().await;
                 let name = file.name();
@@ -92,9 +114,9 @@ impl FileBatch {
                         Ok(outcome) => outcome,
                     },
                 };
-                self.outcomes.update(|outcomes| outcomes.push(outcome));
+                self.lines.outcomes.update(|outcomes| outcomes.push(outcome));
             }
-            self.reading.set(None);
+            self.lines.reading.set(None);
             session.library_changed();
             self.finished.update(|n| *n += 1);
             // One report chosen and added opens in the editor, as a single import always has.
@@ -156,27 +178,27 @@ fn take_report(
 async fn restore(session: Session, lang: Language, name: &str, bytes: &[u8]) -> Outcome {
     let now = js_sys::Date::now();
     let result = session.change_library(|library| restore_backup(library, bytes, now, new_draft_id));
-    let (mut text, photos, received, mut refused) = match result {
+    let (mut text, photos, received, mut in_part) = match result {
         Some(Ok(restored)) => (restored.message(lang), restored.photos, restored.received, false),
-        Some(Err(RestoreError::Read(error))) => (error.message(lang), Vec::new(), Vec::new(), true),
+        Some(Err(RestoreError::Read(error))) => return refused(lang, name, Intake::Refused(error)),
         Some(Err(RestoreError::Store { restored, error })) => {
             (error.restore_stopped(lang, restored.added), restored.photos, restored.received, true)
         }
-        None => (ReadError::NotAReport.message(lang), Vec::new(), Vec::new(), true),
+        None => return refused(lang, name, Intake::Refused(ReadError::NotAReport)),
     };
     // The restored drafts' photos go to the photo store, each owned by its draft.
     let failed = if photos.is_empty() { 0 } else { crate::ui::photos::store_restored(photos).await };
     if failed > 0 {
         text = format!("{text} {}", i18n::plural(lang, Msg::PhotosNotCopied, failed as u64, &[]));
-        refused = true;
+        in_part = true;
     }
     // The Summary's received reports go to the archive, each classified as "Add reports" does.
     if !received.is_empty() {
         let (said, any_refused) = crate::ui::archive::restore(received, lang).await;
         text = format!("{text} {said}");
-        refused |= any_refused;
+        in_part |= any_refused;
     }
-    Outcome { text: i18n::format(lang, Msg::IntakeFile, &[("file", name), ("message", &text)]), refused }
+    Outcome { text: i18n::format(lang, Msg::IntakeFile, &[("file", name), ("message", &text)]), refused: in_part }
 }
 
 /// The file's bytes, unless it is larger than `max_bytes` (then not read at all).
@@ -207,11 +229,10 @@ pub fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
 
 /// The progress line while files are read, and the list of what became of each.
 #[component]
-pub fn FileBatchStatus() -> impl IntoView {
+pub fn BatchStatus(lines: BatchLines) -> impl IntoView {
     let i18n = use_i18n();
-    let batch = expect_context::<FileBatch>();
     let progress = move || {
-        batch
+        lines
             .reading
             .get()
             .map(|(n, total)| i18n.format(Msg::IntakeReading, &[("n", &n.to_string()), ("total", &total.to_string())]))
@@ -220,7 +241,7 @@ pub fn FileBatchStatus() -> impl IntoView {
         <div class="file-batch">
             <p class="file-batch__progress" aria-live="polite">{progress}</p>
             {move || {
-                let outcomes = batch.outcomes.get();
+                let outcomes = lines.outcomes.get();
                 (!outcomes.is_empty()).then(|| view! {
                     <ul class="file-batch__outcomes" aria-label=i18n.text(Msg::IntakeListLabel)>
                         {outcomes.into_iter().map(|outcome| {
@@ -232,6 +253,13 @@ pub fn FileBatchStatus() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// [`BatchStatus`] of the app's batch: Import report, Restore and dropped files.
+#[component]
+pub fn FileBatchStatus() -> impl IntoView {
+    let batch = expect_context::<FileBatch>();
+    view! { <BatchStatus lines=batch.lines /> }
 }
 
 /// Hands over the files of a file input's change event, and empties it so the same files can be

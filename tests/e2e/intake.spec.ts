@@ -60,7 +60,7 @@ test('exported pages chosen together are each added, one chosen twice is already
     'report-1.html: added.',
     'report-2.html: added.',
     'report-1-again.html: already here; not added again.',
-    'notes.json: not added. This file is not valid JSON (line 1, column 40). Nothing was changed.',
+    'notes.json: not added. This file is not valid JSON (line 1, column 40).',
     'report-3.html: added.',
   ]);
   // Many files stay beside the open draft; the Reports list shows what came in.
@@ -126,7 +126,7 @@ test('report files dropped on the window are taken in like chosen ones', async (
   await expect(outcomes(page)).toHaveText([
     'one.json: added.',
     'two.json: added.',
-    'photo.txt: not added. This file is not valid JSON (line 1, column 2). Nothing was changed.',
+    'photo.txt: not added. This file is not valid JSON (line 1, column 2).',
     // A backup dropped is restored.
     'backup.json: Restored 1 draft.',
   ]);

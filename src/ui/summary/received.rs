@@ -14,7 +14,7 @@ use crate::ui::archive as store;
 use crate::ui::button::button;
 use crate::ui::checks::today;
 use crate::ui::exports::{print_page, printable_page};
-use crate::ui::file_batch::{chosen_files, next_task, read};
+use crate::ui::file_batch::{chosen_files, next_task, read, BatchLines, BatchStatus, Outcome as FileLine};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
 use crate::ui::timing::measured_until_drawn;
@@ -29,9 +29,8 @@ const BATCH: usize = 25;
 pub struct Received {
     /// The archive's reports as intake compares files with them.
     held: StoredValue<Vec<HeldReport>>,
-    /// "Reading n of total…" while files are read.
-    progress: RwSignal<Option<(usize, usize)>>,
-    outcomes: RwSignal<Vec<String>>,
+    /// "Reading n of total…" while files are read, and the line for each.
+    lines: BatchLines,
     /// The received report being read: its key, title and printable page.
     pub open: RwSignal<Option<(String, String, String)>>,
     error: RwSignal<Option<String>>,
@@ -42,8 +41,7 @@ impl Received {
     pub fn load(state: SummaryState, i18n: I18n) -> Self {
         let received = Received {
             held: StoredValue::new(Vec::new()),
-            progress: RwSignal::new(None),
-            outcomes: RwSignal::new(Vec::new()),
+            lines: BatchLines::default(),
             open: RwSignal::new(None),
             error: RwSignal::new(None),
         };
@@ -67,16 +65,15 @@ impl Received {
 
     /// Takes in `files` one by one, storing the reports added a batch at a time.
     pub fn add(self, state: SummaryState, i18n: I18n, files: Vec<web_sys::File>) {
-        if files.is_empty() || self.progress.get_untracked().is_some() {
+        if files.is_empty() || !self.lines.start() {
             return;
         }
-        self.outcomes.set(Vec::new());
         wasm_bindgen_futures::spawn_local(async move {
             let total = files.len();
             let mut held = self.held.get_value();
             let mut batch: Vec<Outcome> = Vec::new();
             for (i, file) in files.into_iter().enumerate() {
-                self.progress.set(Some((i + 1, total)));
+                self.lines.reading.set(Some((i + 1, total)));
                 // The progress line is drawn, and clicks and typing answered, between files.
                 next_task().await;
                 let bytes = read(&file, MAX_REPORT_FILE_BYTES).await;
@@ -91,14 +88,14 @@ impl Received {
                 }
             }
             self.held.set_value(held);
-            self.progress.set(None);
+            self.lines.reading.set(None);
         });
     }
 
     /// Stores the reports `outcomes` add, then shows them and their lines.
     async fn store(self, state: SummaryState, i18n: I18n, outcomes: Vec<Outcome>) {
         let lang = i18n.language();
-        let lines: Vec<String> = match store::store_outcomes(&outcomes).await {
+        let lines: Vec<FileLine> = match store::store_outcomes(&outcomes).await {
             Ok(()) => {
                 state.entries.update(|all| {
                     for outcome in &outcomes {
@@ -112,20 +109,24 @@ impl Received {
                         figures: a.listing.figures.clone(),
                     }));
                 });
-                outcomes.iter().map(|o| o.message(lang)).collect()
+                let refused = |o: &Outcome| matches!(o.intake, Intake::Refused(_));
+                outcomes.iter().map(|o| FileLine { text: o.message(lang), refused: refused(o) }).collect()
             }
             Err(problem) => {
                 let reason = problem.reason(lang);
                 outcomes
                     .iter()
                     .map(|o| match o.arrival {
-                        Some(_) => i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
-                        None => o.message(lang),
+                        Some(_) => FileLine {
+                            text: i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
+                            refused: true,
+                        },
+                        None => FileLine { text: o.message(lang), refused: matches!(o.intake, Intake::Refused(_)) },
                     })
                     .collect()
             }
         };
-        self.outcomes.update(|all| all.extend(lines));
+        self.lines.outcomes.update(|all| all.extend(lines));
     }
 
     /// Opens received report `key` for reading.
@@ -190,12 +191,7 @@ pub fn AddReports(state: SummaryState, received: Received) -> impl IntoView {
             />
             <p class="field-hint">{i18n.text(Msg::ArchiveHint)}</p>
         </div>
-        <div role="status" class="summary__outcomes">
-            {move || received.progress.get().map(|(n, total)| {
-                i18n.format(Msg::IntakeReading, &[("n", &n.to_string()), ("total", &total.to_string())])
-            })}
-            <ul aria-label=i18n.text(Msg::IntakeListLabel)>{move || received.outcomes.get().into_iter().map(|line| view! { <li dir="auto">{line}</li> }).collect_view()}</ul>
-        </div>
+        <BatchStatus lines=received.lines />
         {move || received.error.get().map(|message| view! { <div class="notice notice--warning" role="alert">{message}</div> })}
     }
 }
