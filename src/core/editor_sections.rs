@@ -243,10 +243,22 @@ pub fn section_states(report: &Report, problems: &[Problem]) -> Vec<(EditorSecti
         .collect()
 }
 
-/// Whether `section` is folded under "More sections" for `report`: not used by its kind of
-/// activity, empty, and not opened by the person (`opened`).
-pub fn is_folded(section: EditorSection, report: &Report, opened: &[EditorSection]) -> bool {
-    !section.used_by_default(report.activity_type) && !section.has_content(report) && !opened.contains(&section)
+/// The sections folded under "More sections" for a report of `kind` whose sections are in
+/// `states` (as [`section_states`] gives them): those its kind of activity does not use, while
+/// they are empty and the person has not opened them (`opened`). A section with content, or with
+/// open checks, is never folded.
+pub fn folded(
+    kind: ActivityType,
+    states: &[(EditorSection, SectionState)],
+    opened: &[EditorSection],
+) -> Vec<EditorSection> {
+    states
+        .iter()
+        .filter(|(section, state)| {
+            *state == SectionState::Empty && !section.used_by_default(kind) && !opened.contains(section)
+        })
+        .map(|(section, _)| *section)
+        .collect()
 }
 
 #[cfg(test)]
@@ -315,16 +327,18 @@ mod tests {
 
     #[test]
     fn sections_a_kind_of_activity_does_not_use_are_folded_until_they_have_content_or_are_opened() {
+        use EditorSection::{Agenda, Extra, WorkingGroups};
         let mut report = Report { activity_type: ActivityType::DialogueSession, ..Report::default() };
-        assert!(is_folded(EditorSection::WorkingGroups, &report, &[]));
-        assert!(is_folded(EditorSection::Extra, &report, &[]));
-        assert!(!is_folded(EditorSection::Agenda, &report, &[]));
-        assert!(!is_folded(EditorSection::WorkingGroups, &report, &[EditorSection::WorkingGroups]));
+        let folded_now = |report: &Report, opened: &[EditorSection]| {
+            folded(report.activity_type, &section_states(report, &[]), opened)
+        };
+        assert_eq!(folded_now(&report, &[]), vec![WorkingGroups, Extra]);
+        assert_eq!(folded_now(&report, &[WorkingGroups]), vec![Extra]);
         report.working_groups.push(WorkingGroup { topic: "Water".into(), ..WorkingGroup::default() });
-        assert!(!is_folded(EditorSection::WorkingGroups, &report, &[]), "a section with content is never folded");
+        assert_eq!(folded_now(&report, &[]), vec![Extra], "a section with content is never folded");
         report.activity_type = ActivityType::ClosingSession;
-        assert!(is_folded(EditorSection::Agenda, &report, &[]));
+        assert_eq!(folded_now(&report, &[]), vec![Agenda, Extra]);
         report.activity_type = ActivityType::Other;
-        assert!(EditorSection::ALL.iter().all(|s| !is_folded(*s, &report, &[])));
+        assert_eq!(folded_now(&report, &[]), vec![]);
     }
 }

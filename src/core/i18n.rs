@@ -40,6 +40,9 @@ messages! {
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,
     SectionParticipants, SectionAgenda, SectionDiscussion, SectionWorkingGroups, SectionResults,
     SectionRecommendations, SectionAttachments, SectionClosing, SectionExtra,
+    // Finding one's place in the editor: the Sections list, More sections, Preview, the actions bar
+    SectionsNav, SectionStateEmpty, SectionStateFilled, SectionStateChecks, MoreSections, MoreSectionsHint,
+    Preview, PreviewFrame, PreviewFailed, MoreActions,
     // Built-in templates
     TplOpening, TplSessionObjectives, TplDialogue, TplBreak, TplDiscussionQuestions, TplRecommendations, TplClosingThanks, TplRegistration, TplSession1, TplSession2, TplLunch, TplSession3, TplPostTest, TplOpeningRemarks, TplProjectResults, TplPanelDiscussion, TplLessonsLearnedGroups, TplConclusionsClosing, TplLessonsLearned, TplWelcomeAgenda, TplPartnerUpdates, TplGapsNeeds, TplActionPointsNext, TplActionPoints,
     // Sign-off
@@ -252,6 +255,7 @@ pub const PLURALS: &[Msg] = &[
     Msg::PhotosNotCopied,
     Msg::PhotosLeftOut,
     Msg::CheckWorkingGroups,
+    Msg::SectionStateChecks,
 ];
 
 /// What separates the items of a list in `lang`: "، " in Arabic and Sorani, ", " in English.

@@ -323,6 +323,8 @@ pub fn ReportActions(
     /// Asked before a file leaves with open problems; `true` to go ahead.
     #[prop(into)]
     confirm_export: Callback<(), bool>,
+    /// Put first in the bar: the screen's own buttons (Sections, Preview).
+    children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
@@ -382,31 +384,61 @@ pub fn ReportActions(
     };
     let on_import = move |files| batch.take(session, i18n.language(), files, Taking::Reports);
 
+    // On a phone the bar at the foot of the screen holds the first buttons; the others open
+    // above it ("More actions") and close once one is used.
+    let more_open = RwSignal::new(false);
     view! {
-        <nav class="report-actions" aria-label=i18n.text(Msg::ReportActions)>
-            <div class="report-actions__buttons">
+        <nav
+            class="report-actions"
+            aria-label=i18n.text(Msg::ReportActions)
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    more_open.set(false);
+                }
+            }
+        >
+            <div class="report-actions__bar">
+                {children()}
                 {button("button button--primary", Msg::ExportHtml, export_html)}
-                {button("button", Msg::ExportWord, export_word)}
-                {button("button", Msg::Print, print_report)}
-                {button("button", Msg::ExportJson, export_json)}
-                <ChooseFiles
-                    label=Msg::ImportReport
-                    accept=".json,.html,.htm,application/json,text/html"
-                    on_chosen=on_import
-                />
-                <a
-                    class="button"
-                    href=move || email_href.get()
-                    on:focus=move |_| refresh_email()
-                    on:pointerdown=move |_| refresh_email()
+                <button
+                    type="button"
+                    class="button report-actions__more-toggle"
+                    aria-expanded=move || more_open.get().to_string()
+                    aria-controls="report-actions-more"
+                    on:click=move |_| more_open.update(|open| *open = !*open)
                 >
-                    {i18n.text(Msg::Email)}
-                </a>
-                {sharing.then(|| view! {
-                    {button("button", Msg::Share, share)}
-                })}
+                    {i18n.text(Msg::MoreActions)}
+                </button>
+                <div
+                    id="report-actions-more"
+                    class="report-actions__more"
+                    class:report-actions__more--open=move || more_open.get()
+                    on:click=move |_| more_open.set(false)
+                >
+                    {button("button", Msg::ExportWord, export_word)}
+                    {button("button", Msg::Print, print_report)}
+                    {button("button", Msg::ExportJson, export_json)}
+                    <ChooseFiles
+                        label=Msg::ImportReport
+                        accept=".json,.html,.htm,application/json,text/html"
+                        on_chosen=on_import
+                    />
+                    <a
+                        class="button report-actions__email"
+                        href=move || email_href.get()
+                        aria-describedby="email-hint"
+                        on:focus=move |_| refresh_email()
+                        on:pointerdown=move |_| refresh_email()
+                    >
+                        {i18n.text(Msg::Email)}
+                    </a>
+                    {sharing.then(|| view! {
+                        {button("button", Msg::Share, share)}
+                    })}
+                    // Shown when the Email link is about to be used, and in the phone's panel.
+                    <p class="report-actions__hint" id="email-hint">{i18n.text(Msg::EmailHint)}</p>
+                </div>
             </div>
-            <p class="report-actions__hint">{i18n.text(Msg::EmailHint)}</p>
             <ExportStatus />
             <FileBatchStatus />
         </nav>

@@ -16,13 +16,14 @@ pub mod local_store;
 mod persistence;
 pub mod photo_store;
 mod photos;
+mod preview;
 mod session;
 pub mod store_error;
 mod summary;
 mod timing;
 mod updates;
+mod workspace;
 
-use editor::Editor;
 use header::{Header, Notices};
 use leptos::prelude::*;
 
@@ -63,12 +64,7 @@ fn App() -> impl IntoView {
             {move || match screen.get() {
                 session::Screen::Reports => view! { <library::ReportsScreen /> }.into_any(),
                 session::Screen::Summary => view! { <summary::SummaryScreen /> }.into_any(),
-                session::Screen::Editor => view! {
-                    <exports::ReportActions confirm_export=move |()| checks.confirm_export() />
-                    <checks::ChecksPanel />
-                    <Editor />
-                }
-                .into_any(),
+                session::Screen::Editor => view! { <workspace::EditorScreen checks /> }.into_any(),
             }}
         </main>
     }

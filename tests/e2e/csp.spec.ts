@@ -1,7 +1,7 @@
 // The Content-Security-Policy that index.html carries (for hosts that cannot send headers) lets
 // everything the app does run, and blocks what it must: no violation is reported while the app
 // loads, imports, exports (the Word file in its worker too), prints (the printable report in its
-// frame) and takes a photo.
+// frame), previews it and takes a photo.
 import { test, expect } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { png } from './test-images';
@@ -70,6 +70,13 @@ test('under its own Content-Security-Policy the app loads, imports, exports, pri
   const printed = frame.locator('img').last();
   await expect.poll(() => printed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect.poll(() => page.evaluate(() => (window as any).__printed)).toBe(1);
+
+  // Preview shows the same page, photo included, in a frame of the editor.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = page.getByRole('region', { name: 'Preview' }).getByTitle('Preview of the printed report').contentFrame();
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Under a strict policy');
+  const shown = preview.locator('img').last();
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 
   expect(await violations(page)).toEqual([]);
   expect(consoleViolations).toEqual([]);

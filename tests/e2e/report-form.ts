@@ -51,6 +51,8 @@ interface RowList {
   add: string;
   legend: string;
   fields: [string, string][];
+  /** The section's heading, when a kind of activity may fold it under "More sections". */
+  section?: string;
 }
 
 const rowLists: RowList[] = [
@@ -61,15 +63,15 @@ const rowLists: RowList[] = [
   },
   { rows: (r) => r.objectives, add: 'Add objective', legend: 'Objective', fields: [['text', 'Text']] },
   {
-    rows: (r) => r.agenda, add: 'Add agenda item', legend: 'Agenda item',
+    rows: (r) => r.agenda, add: 'Add agenda item', legend: 'Agenda item', section: 'Agenda',
     fields: [['start', 'Start'], ['end', 'End'], ['item', 'Item'], ['presenter', 'Presenter']],
   },
   {
-    rows: (r) => r.discussion_points, add: 'Add discussion point', legend: 'Discussion point',
+    rows: (r) => r.discussion_points, add: 'Add discussion point', legend: 'Discussion point', section: 'Key discussion points',
     fields: [['heading', 'Heading'], ['details', 'Details']],
   },
   {
-    rows: (r) => r.working_groups, add: 'Add working group', legend: 'Working group',
+    rows: (r) => r.working_groups, add: 'Add working group', legend: 'Working group', section: 'Working groups',
     fields: [['topic', 'Topic'], ['facilitator', 'Facilitator'], ['members', 'Members'], ['member_count', 'Number of members'], ['outcomes', 'Outcomes']],
   },
   { rows: (r) => r.results, add: 'Add result', legend: 'Result', fields: [['text', 'Text']] },
@@ -83,7 +85,7 @@ const rowLists: RowList[] = [
     rows: (r) => r.participants?.categories, add: 'Add participant category', legend: 'Participant category',
     fields: [['label', 'Label'], ['count', 'Count']],
   },
-  { rows: (r) => r.extra_sections, add: 'Add section', legend: 'Section', fields: [['heading', 'Heading'], ['text', 'Text']] },
+  { rows: (r) => r.extra_sections, add: 'Add section', legend: 'Section', section: 'Additional sections', fields: [['heading', 'Heading'], ['text', 'Text']] },
 ];
 
 const shown = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -110,8 +112,13 @@ export async function enterReport(page: Page, report: Record<string, any>) {
   }
   for (const list of rowLists) {
     const rows = list.rows(report) ?? [];
+    const add = page.getByRole('button', { name: list.add, exact: true });
+    // A section this kind of activity does not usually need is opened from "More sections" first.
+    if (rows.length > 0 && list.section && !(await add.isVisible())) {
+      await page.getByRole('region', { name: 'More sections' }).getByRole('button', { name: list.section, exact: true }).click();
+    }
     for (let i = 0; i < rows.length; i++) {
-      await page.getByRole('button', { name: list.add, exact: true }).click();
+      await add.click();
       const row = page.getByRole('group', { name: `${list.legend} ${i + 1}`, exact: true });
       for (const [key, label] of list.fields) {
         if (shown(rows[i][key])) await field(row, label).fill(shown(rows[i][key]));

@@ -95,13 +95,17 @@ test('Export Word shows "Preparing the Word file…" while its module loads, the
   await context.close();
 });
 
-for (const [code, label, hint] of [
-  ['ar', 'تصدير Word', 'أرفق ملف Word أيضًا'],
-  ['ckb', 'هەناردەکردنی Word', 'پەڕگەی Word یش هاوپێچ بکە'],
+for (const [code, label, email, hint] of [
+  ['ar', 'تصدير Word', 'بريد إلكتروني', 'أرفق ملف Word أيضًا'],
+  ['ckb', 'هەناردەکردنی Word', 'ئیمەیڵ', 'پەڕگەی Word یش هاوپێچ بکە'],
 ] as const) {
   test(`Export Word works in the ${code} interface, and the email hint names the Word file`, async ({ app: page }) => {
     await importSample(page);
     await page.getByLabel('Interface language').selectOption(code);
+    // The hint describes the Email link, and shows as the link is about to be used.
+    const emailLink = page.getByRole('link', { name: email, exact: true });
+    await expect(emailLink).toHaveAccessibleDescription(new RegExp(hint));
+    await emailLink.focus();
     await expect(page.getByText(hint, { exact: false })).toBeVisible();
     const file = await download(page, label);
     expect(file.name).toBe('2024-03-07-fourth-dialogue-session-on-empowering-communities.docx');

@@ -1,17 +1,22 @@
 //! The report editor: every part of the model, in the order a report is read.
 
 mod fields;
+mod outline;
 mod photos;
 mod rows;
 mod sign_off;
 
+use crate::core::editor_sections::EditorSection;
 use crate::core::field::*;
 use crate::core::i18n::{activity_name, Msg};
 use crate::core::report::*;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
+use crate::ui::workspace::Workspace;
 use fields::{in_row, ChoiceField, NumberField, ReportLanguage, TextField, TextKind};
 use leptos::prelude::*;
+use outline::MoreSections;
+pub use outline::SectionsNav;
 use reactive_stores::{Field, Store};
 use rows::row_list;
 
@@ -20,6 +25,7 @@ pub fn Editor() -> impl IntoView {
     let session = expect_context::<Session>();
     let report = session.report();
     let i18n = use_i18n();
+    let workspace = expect_context::<Workspace>();
     provide_context(ReportLanguage(Memo::new(move |_| report.language().try_get().unwrap_or_default())));
     let drawn = RwSignal::new(0usize);
     draw_after_next_frame(drawn);
@@ -29,39 +35,48 @@ pub fn Editor() -> impl IntoView {
             // A draft from a newer version of the app is shown with every control disabled.
             <fieldset class="editor__fields" disabled=move || session.read_only().get().is_some()>
             <legend class="visually-hidden">{i18n.text(Msg::Editor)}</legend>
-            {identity(report)}
-            {when_and_where(report)}
-            {LATER_SECTIONS
+            {EditorSection::ALL
                 .iter()
                 .enumerate()
-                .map(|(i, section)| {
-                    let is_drawn = move || drawn.get() > i;
-                    view! { <Show when=is_drawn>{section(report)}</Show> }
+                .map(|(i, &section)| {
+                    let shown = move || {
+                        i < AT_ONCE + drawn.get() && !workspace.folded.with(|folded| folded.contains(&section))
+                    };
+                    view! { <Show when=shown>{draw(section, report)}</Show> }
                 })
                 .collect_view()}
+            <MoreSections />
             </fieldset>
         </form>
     }
 }
 
-/// The sections below the first screen. They are drawn one per frame once the page has been
-/// shown, so the title takes typing sooner on a slow phone, and a long report never holds the
-/// page for its whole length at once.
-const LATER_SECTIONS: [fn(Store<Report>) -> AnyView; 11] = [
-    narrative,
-    objectives,
-    people,
-    participants,
-    agenda,
-    discussion,
-    working_groups,
-    results,
-    attachments,
-    closing,
-    sign_off::sign_off,
-];
+/// The title's section and the next are drawn at once; the sections below the first screen are
+/// drawn one per frame once the page has been shown, so the title takes typing sooner on a slow
+/// phone, and a long report never holds the page for its whole length at once.
+const AT_ONCE: usize = 2;
 
-/// Draws one more of [`LATER_SECTIONS`] after each frame, until all are drawn.
+fn draw(section: EditorSection, report: Store<Report>) -> AnyView {
+    match section {
+        EditorSection::Identity => identity(report),
+        EditorSection::WhenWhere => when_and_where(report),
+        EditorSection::Narrative => narrative(report),
+        EditorSection::Objectives => objectives(report),
+        EditorSection::People => people(report),
+        EditorSection::Participants => participants(report),
+        EditorSection::Agenda => agenda(report),
+        EditorSection::Discussion => discussion(report),
+        EditorSection::WorkingGroups => working_groups(report),
+        EditorSection::Results => results(report),
+        EditorSection::Recommendations => recommendations(report),
+        EditorSection::Attachments => attachments(report),
+        EditorSection::Closing => closing(report),
+        EditorSection::Extra => extra_sections(report),
+        EditorSection::SignOff => sign_off::sign_off(report),
+    }
+}
+
+/// Draws one more section after each frame, until all are drawn.
 fn draw_after_next_frame(drawn: RwSignal<usize>) {
     request_animation_frame(move || {
         set_timeout(
@@ -69,7 +84,7 @@ fn draw_after_next_frame(drawn: RwSignal<usize>) {
                 // The editor may be gone by now (another screen was opened): then nothing to do.
                 let more = drawn.try_update(|n| {
                     *n += 1;
-                    *n < LATER_SECTIONS.len()
+                    AT_ONCE + *n < EditorSection::ALL.len()
                 });
                 if more == Some(true) {
                     draw_after_next_frame(drawn);
@@ -81,13 +96,14 @@ fn draw_after_next_frame(drawn: RwSignal<usize>) {
 }
 
 /// A titled card of the form.
-fn section(heading: Msg, name: &'static str, body: impl IntoView + 'static) -> AnyView {
+fn section(section: EditorSection, body: impl IntoView + 'static) -> AnyView {
     let i18n = use_i18n();
-    let heading_id = format!("section-{name}");
+    let heading_id = section.heading_id();
     let labelled_by = heading_id.clone();
     view! {
         <section class="card" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{i18n.text(heading)}</h2>
+            // Focusable, so "Sections" can move focus to it.
+            <h2 id=heading_id tabindex="-1">{i18n.text(section.heading())}</h2>
             {body}
         </section>
     }
@@ -116,8 +132,7 @@ fn identity(report: Store<Report>) -> AnyView {
     let digits = report.digits();
     let languages = Language::ALL.iter().map(|l| (l.code(), l.endonym().to_owned())).collect::<Vec<_>>();
     section(
-        Msg::SectionIdentity,
-        "identity",
+        EditorSection::Identity,
         view! {
             <div class="grid">
                 <ChoiceField
@@ -167,8 +182,7 @@ fn identity(report: Store<Report>) -> AnyView {
 
 fn when_and_where(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionWhenWhere,
-        "when-where",
+        EditorSection::WhenWhere,
         view! {
             <div class="grid">
                 <TextField field=report.date() label=Msg::Date path=ReportField::Date kind=TextKind::Date />
@@ -185,8 +199,7 @@ fn when_and_where(report: Store<Report>) -> AnyView {
 
 fn narrative(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionNarrative,
-        "narrative",
+        EditorSection::Narrative,
         view! {
             <div class="stack">
                 <TextField field=report.introduction() label=Msg::Introduction path=ReportField::Introduction kind=TextKind::Paragraph />
@@ -211,8 +224,7 @@ where
 
 fn objectives(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionObjectives,
-        "objectives",
+        EditorSection::Objectives,
         text_items(report.objectives(), TextList::Objectives, Msg::RowObjective, Msg::AddObjective),
     )
 }
@@ -245,8 +257,7 @@ fn people(report: Store<Report>) -> AnyView {
         },
     );
     section(
-        Msg::SectionPeople,
-        "people",
+        EditorSection::People,
         view! {
             <div class="stack">
                 {facilitators}
@@ -287,8 +298,7 @@ fn participants(report: Store<Report>) -> AnyView {
         },
     );
     section(
-        Msg::SectionParticipants,
-        "participants",
+        EditorSection::Participants,
         view! {
             <div class="grid">
                 <NumberField field=p.total() label=Msg::TotalParticipants path=Figure::Total />
@@ -324,8 +334,7 @@ fn participants(report: Store<Report>) -> AnyView {
 
 fn agenda(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionAgenda,
-        "agenda",
+        EditorSection::Agenda,
         row_list(report.agenda(), List::Agenda, Msg::RowAgendaItem, Msg::AddAgendaItem, |row: Field<AgendaItem>, i| {
             view! {
                 <div class="grid grid--times">
@@ -341,8 +350,7 @@ fn agenda(report: Store<Report>) -> AnyView {
 
 fn discussion(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionDiscussion,
-        "discussion",
+        EditorSection::Discussion,
         row_list(
             report.discussion_points(),
             List::DiscussionPoints,
@@ -360,8 +368,7 @@ fn discussion(report: Store<Report>) -> AnyView {
 
 fn working_groups(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionWorkingGroups,
-        "working-groups",
+        EditorSection::WorkingGroups,
         row_list(
             report.working_groups(),
             List::WorkingGroups,
@@ -381,25 +388,19 @@ fn working_groups(report: Store<Report>) -> AnyView {
 }
 
 fn results(report: Store<Report>) -> AnyView {
-    view! {
-        {section(
-            Msg::SectionResults,
-            "results",
-            text_items(report.results(), TextList::Results, Msg::RowResult, Msg::AddResult),
-        )}
-        {section(
-            Msg::SectionRecommendations,
-            "recommendations",
-            text_items(report.recommendations(), TextList::Recommendations, Msg::RowRecommendation, Msg::AddRecommendation),
-        )}
-    }
-    .into_any()
+    section(EditorSection::Results, text_items(report.results(), TextList::Results, Msg::RowResult, Msg::AddResult))
+}
+
+fn recommendations(report: Store<Report>) -> AnyView {
+    section(
+        EditorSection::Recommendations,
+        text_items(report.recommendations(), TextList::Recommendations, Msg::RowRecommendation, Msg::AddRecommendation),
+    )
 }
 
 fn attachments(report: Store<Report>) -> AnyView {
     section(
-        Msg::SectionAttachments,
-        "attachments",
+        EditorSection::Attachments,
         view! {
             {photos::copy_notice()}
             {row_list(report.attachments(), List::Attachments, Msg::RowAttachment, Msg::AddAttachment, |row: Field<Attachment>, i| {
@@ -413,6 +414,18 @@ fn attachments(report: Store<Report>) -> AnyView {
 }
 
 fn closing(report: Store<Report>) -> AnyView {
+    section(
+        EditorSection::Closing,
+        view! {
+            <div class="stack">
+                <TextField field=report.conclusion() label=Msg::Conclusion path=ReportField::Conclusion kind=TextKind::Paragraph />
+                <TextField field=report.next_steps() label=Msg::NextSteps path=ReportField::NextSteps kind=TextKind::Paragraph />
+            </div>
+        },
+    )
+}
+
+fn extra_sections(report: Store<Report>) -> AnyView {
     let sections = row_list(
         report.extra_sections(),
         List::ExtraSections,
@@ -425,18 +438,5 @@ fn closing(report: Store<Report>) -> AnyView {
             }
         },
     );
-    view! {
-        {section(
-            Msg::SectionClosing,
-            "closing",
-            view! {
-                <div class="stack">
-                    <TextField field=report.conclusion() label=Msg::Conclusion path=ReportField::Conclusion kind=TextKind::Paragraph />
-                    <TextField field=report.next_steps() label=Msg::NextSteps path=ReportField::NextSteps kind=TextKind::Paragraph />
-                </div>
-            },
-        )}
-        {section(Msg::SectionExtra, "extra", sections)}
-    }
-    .into_any()
+    section(EditorSection::Extra, sections)
 }

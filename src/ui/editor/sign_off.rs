@@ -2,6 +2,7 @@
 
 use super::fields::{TextField, TextKind};
 use super::section;
+use crate::core::editor_sections::EditorSection;
 use crate::core::field::{FieldPath, SignatoryField};
 use crate::core::i18n::Msg;
 use crate::core::report::{Report, ReportStoreFields, Signatory, Signer};
@@ -18,8 +19,7 @@ pub fn sign_off(report: Store<Report>) -> AnyView {
         (Signer::ApprovedBy, Field::from(sign_off.approved_by())),
     ];
     section(
-        Msg::SectionSignOff,
-        "sign-off",
+        EditorSection::SignOff,
         view! {
             <div class="stack">
                 {signatories.into_iter().map(|(signer, who)| signatory(signer, who)).collect_view()}

@@ -1,0 +1,141 @@
+//! The editor's screen laid out for a working day: the report actions in a bar that stays at
+//! hand (under the app bar on wide screens, at the foot of the screen on phones), the
+//! "Sections" list beside the form (a menu on phones), and the Preview beside the form (its own
+//! view on phones).
+
+use crate::core::editor_sections::{folded, EditorSection, SectionState};
+use crate::core::i18n::Msg;
+use crate::core::report::ReportStoreFields;
+use crate::ui::checks::{Checks, ChecksPanel};
+use crate::ui::editor::{Editor, SectionsNav};
+use crate::ui::exports::ReportActions;
+use crate::ui::i18n::use_i18n;
+use crate::ui::preview::Preview;
+use crate::ui::session::Session;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// What the editor's screen shows around the form.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub preview_open: RwSignal<bool>,
+    /// The "Sections" menu, on narrow screens.
+    pub sections_open: RwSignal<bool>,
+    /// Sections folded under "More sections" that the person opened, and sections shown for
+    /// their content (so emptying one does not fold it away under the cursor).
+    pub opened: RwSignal<Vec<EditorSection>>,
+    /// The sections under "More sections" now.
+    pub folded: Memo<Vec<EditorSection>>,
+}
+
+impl Workspace {
+    fn provide(session: Session, checks: Checks) -> Self {
+        let report = session.report();
+        let kind = Memo::new(move |_| report.activity_type().try_get().unwrap_or_default());
+        let opened = RwSignal::new(Vec::<EditorSection>::new());
+        let folded = Memo::new(move |_| checks.sections.with(|states| opened.with(|o| folded(kind.get(), states, o))));
+        Effect::new(move |_| {
+            let written: Vec<EditorSection> = checks.sections.with(|states| {
+                states.iter().filter(|(_, state)| *state != SectionState::Empty).map(|(section, _)| *section).collect()
+            });
+            if written.iter().any(|section| !opened.with_untracked(|o| o.contains(section))) {
+                opened.update(|o| o.extend(written.into_iter().filter(|s| !o.contains(s)).collect::<Vec<_>>()));
+            }
+        });
+        // Another kind of activity, or another draft: fold again what that one does not use.
+        Effect::new(move |previous: Option<()>| {
+            kind.track();
+            session.draft_id().track();
+            if previous.is_some() {
+                opened.set(Vec::new());
+            }
+        });
+        let workspace =
+            Workspace { preview_open: RwSignal::new(false), sections_open: RwSignal::new(false), opened, folded };
+        provide_context(workspace);
+        workspace
+    }
+}
+
+#[component]
+pub fn EditorScreen(checks: Checks) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let workspace = Workspace::provide(session, checks);
+    let (preview_open, sections_open) = (workspace.preview_open, workspace.sections_open);
+    let bar = NodeRef::<leptos::html::Div>::new();
+    measure_sticky_bars(bar);
+    view! {
+        <div class="report-actions-holder" node_ref=bar>
+            <ReportActions confirm_export=move |()| checks.confirm_export()>
+                <button
+                    type="button"
+                    class="button report-actions__sections-toggle"
+                    aria-expanded=move || sections_open.get().to_string()
+                    aria-controls="sections-nav"
+                    on:click=move |_| sections_open.update(|open| *open = !*open)
+                >
+                    {i18n.text(Msg::SectionsNav)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    aria-pressed=move || preview_open.get().to_string()
+                    on:click=move |_| {
+                        sections_open.set(false);
+                        preview_open.update(|open| *open = !*open);
+                    }
+                >
+                    {i18n.text(Msg::Preview)}
+                </button>
+            </ReportActions>
+        </div>
+        <div class="workspace" class:workspace--preview=move || preview_open.get()>
+            <SectionsNav />
+            <div class="workspace__form">
+                <ChecksPanel />
+                <Editor />
+            </div>
+            <Show when=move || preview_open.get()>
+                <Preview />
+            </Show>
+        </div>
+    }
+}
+
+/// Keeps `--app-bar-size` and `--actions-size` (on the root element) at the heights of the app
+/// bar and the report actions, so the sticky parts of the page, and a heading or field scrolled
+/// to, sit clear of them whatever their texts wrap to.
+fn measure_sticky_bars(bar: NodeRef<leptos::html::Div>) {
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
+    bar.on_load(move |bar| {
+        let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            return;
+        };
+        let app_bar = document().query_selector(".app-bar").ok().flatten();
+        let held: web_sys::HtmlElement = bar.clone().into();
+        let measure = Closure::<dyn Fn()>::new(move || {
+            let style = root.style();
+            let height = |element: Option<&web_sys::Element>| {
+                element.and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()).map_or(0, |e| e.offset_height())
+            };
+            let _ = style.set_property("--app-bar-size", &format!("{}px", height(app_bar.as_ref())));
+            let _ = style.set_property("--actions-size", &format!("{}px", height(Some(&held))));
+        });
+        let Ok(resize) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) else { return };
+        if let Some(app_bar) = document().query_selector(".app-bar").ok().flatten() {
+            resize.observe(&app_bar);
+        }
+        resize.observe(&bar);
+        observer.set_value(Some((resize, measure)));
+    });
+    on_cleanup(move || {
+        if let Some((resize, _)) = observer.try_update_value(Option::take).flatten() {
+            resize.disconnect();
+        }
+        if let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = root.style().remove_property("--actions-size");
+        }
+    });
+}
