@@ -380,6 +380,20 @@ impl Report {
         Report::default()
     }
 
+    /// The report as the editor shows it: each count that is a whole number written in the report's
+    /// digits. JSON holds counts as numbers (Western digits), so an Arabic report whose figures were
+    /// typed ٢٠ would otherwise come back from storage or a file as 20. What is not a whole number
+    /// stays exactly as typed.
+    pub fn counts_in_its_digits(mut self) -> Self {
+        let digits = self.digits;
+        for count in self.counts_mut() {
+            if let Ok(Some(n)) = count.parse() {
+                *count = WholeNumber::new(digits.apply(&n.to_string()));
+            }
+        }
+        self
+    }
+
     /// Every count of the report, for what is done to all of them alike (a migration).
     pub fn counts_mut(&mut self) -> Vec<&mut WholeNumber> {
         let p = &mut self.participants;
@@ -430,6 +444,21 @@ mod tests {
         assert_eq!(back["colour"], "blue");
         assert_eq!(back["extra"]["a"][1], 2);
         assert_eq!(back["title"], "T");
+    }
+
+    #[test]
+    fn counts_come_back_to_the_editor_in_the_reports_digits_and_odd_text_stays_as_typed() {
+        let mut report = Report::blank_in(Language::Arabic);
+        report.participants.total = WholeNumber::new("20");
+        report.participants.male = WholeNumber::new("٠٩");
+        report.participants.female = WholeNumber::new("about 11");
+        let shown = report.clone().counts_in_its_digits();
+        assert_eq!(shown.participants.total.raw(), "٢٠");
+        assert_eq!(shown.participants.male.raw(), "٩");
+        assert_eq!(shown.participants.female.raw(), "about 11");
+        assert_eq!(shown.participants.guests.raw(), "", "a blank count stays blank");
+        report.digits = Digits::Western;
+        assert_eq!(report.counts_in_its_digits().participants.total.raw(), "20");
     }
 
     #[test]

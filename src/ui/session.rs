@@ -101,7 +101,7 @@ impl Session {
         let (draft, reopened) = OpenDraft::open(Library::open(store), Browser { i18n: use_i18n() });
         let notice = if reopened.unreadable.is_some() { Some(Notice::UnreadableDraft) } else { notice };
         Session {
-            report: Store::new(reopened.report),
+            report: Store::new(reopened.report.counts_in_its_digits()),
             status: signal(draft.status().clone()),
             notice: signal(notice).0,
             unreadable: signal(reopened.unreadable).0,
@@ -398,7 +398,7 @@ impl Session {
 
     /// Puts `report` in the editor.
     fn show(self, report: Report) {
-        self.report.set(report);
+        self.report.set(report.counts_in_its_digits());
         self.sync();
     }
 

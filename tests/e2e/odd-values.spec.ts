@@ -56,3 +56,21 @@ test('a date or time the input cannot show is shown as text, named in the checks
   expect(saved.start_time).toBe('09:00');
   expect(saved.agenda[0].start).toBe('');
 });
+
+test('counts of an Arabic-digit report come back in its digits after import and after a reload', async ({ app: page }) => {
+  // The file holds numbers (Western digits, as JSON writes them); the report counts in ٠–٩.
+  await importEditedSample(page, (report) => {
+    report.language = 'ar';
+    report.digits = 'arabic_indic';
+    report.participants.total = 20;
+    report.participants.male = 'about 11';
+  });
+  const total = page.getByLabel('Total participants', { exact: true });
+  const male = page.getByLabel('Male', { exact: true });
+  await expect(total).toHaveValue('٢٠');
+  await expect(male).toHaveValue('about 11');
+  await expectSaved(page);
+  await page.reload();
+  await expect(total).toHaveValue('٢٠');
+  await expect(male).toHaveValue('about 11');
+});
