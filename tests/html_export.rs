@@ -352,10 +352,10 @@ fn the_letterhead_prints_the_logos_first_and_the_footer_on_every_page_in_english
         // The footer: in the middle of every page's bottom margin (the page numbers at its end
         // corner), and on screen at the end; its words never close the stylesheet.
         let style: String = select(&html, "style")[0].text().collect();
-        assert!(
-            style.contains("@bottom-center { content: \"Street 14")
-                || style.contains("@bottom-center { content: \"شارع")
-        );
+        // Each line isolated (FSI … PDI), so a Latin address reads left to right in an Arabic report.
+        let first = if arabic { "شارع" } else { "Street 14" };
+        assert!(style.contains(&format!("@bottom-center {{ content: \"\\2068\" \"{first}")), "{style}");
+        assert!(style.contains("\"\\A\" \"\\2068\" \"+964 780 000 0000 · info@example.org\" \"\\2069\""), "{style}");
         assert!(
             style.contains("\\22 1234\\22  \\5c  } \\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \""),
             "{style}"

@@ -124,3 +124,19 @@ async fn received_reports_are_kept_beside_the_photos_read_back_and_removed_alone
     assert_eq!(archive::document("r-archive-test").await.unwrap(), None);
     assert!(photo_store::get("archive-test-photo").await.unwrap().is_some(), "the photos are left alone");
 }
+
+#[wasm_bindgen_test]
+fn the_organisation_profile_is_kept_in_local_storage_beside_the_drafts_which_do_not_list_it() {
+    use taqrir::core::profile::{self, Profile, Stored, PROFILE_KEY};
+    let mut store = empty_storage();
+    let mut org = Profile::default();
+    org.name.ar = "جمعية الأمل".into();
+    org.name.ckb = "کۆمەڵەی ئەمەل".into();
+    org.defaults.donor = "NPA".into();
+    profile::save(&mut store, &org).expect("saved");
+    assert_eq!(profile::load(&LocalStore::open().expect("storage")), Ok(Stored::Profile(Box::new(org))));
+    assert!(store.get(PROFILE_KEY).expect("read").is_some());
+    // The draft library does not take the profile for a draft.
+    let library = Library::open(LocalStore::open().expect("storage"));
+    assert!(library.drafts().is_empty(), "{:?}", library.drafts());
+}

@@ -52,6 +52,9 @@ struct Backup {
     photos: BTreeMap<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     received: Vec<ReceivedEntry>,
+    /// The organisation profile, as its own file has it (core::profile_file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    profile: Option<Box<RawValue>>,
 }
 
 /// A received report of the Summary's archive.
@@ -87,6 +90,8 @@ pub struct BackupExtras {
     pub photos: PhotoData,
     /// The Summary's received reports.
     pub received: Vec<ReceivedCopy>,
+    /// The organisation profile as a profile file (logos and own templates in it).
+    pub profile: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -138,8 +143,16 @@ pub fn write_backup_with<S: KeyValueStore>(library: &Library<S>, now_ms: f64, ex
         .collect();
     let photos = extras.photos.iter().map(|(id, url)| (id.clone(), serde_json::Value::String(url.clone()))).collect();
     let received = extras.received.iter().map(ReceivedEntry::of).collect();
-    let backup =
-        Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, created_ms: now_ms, drafts, photos, received };
+    let profile = extras.profile.clone().and_then(|text| RawValue::from_string(text).ok());
+    let backup = Backup {
+        format: BACKUP_FORMAT.into(),
+        version: BACKUP_VERSION,
+        created_ms: now_ms,
+        drafts,
+        photos,
+        received,
+        profile,
+    };
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
@@ -158,6 +171,8 @@ pub struct Restored {
     pub photos: Vec<RestoredPhoto>,
     /// The received reports the file carries, for the archive to take in.
     pub received: Vec<ReceivedCopy>,
+    /// The organisation profile the file carries, as a profile file.
+    pub profile: Option<String>,
 }
 
 /// A photo to put in the photo store.
@@ -233,6 +248,8 @@ pub struct RestorePlan {
     pub photos: Vec<RestoredPhoto>,
     /// The received reports the file carries.
     pub received: Vec<ReceivedCopy>,
+    /// The organisation profile the file carries, as a profile file.
+    pub profile: Option<String>,
 }
 
 /// A draft a restore adds.
@@ -268,7 +285,7 @@ pub fn plan_restore<S: KeyValueStore>(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else { return Err(ReadError::NotAReport) };
     let photo_bytes = |photos: &PhotoData| photos.iter().map(|(id, url)| id.len() + url.len()).sum::<usize>();
-    let (entries, photos, received) = match serde_json::from_str::<Backup>(text) {
+    let (entries, photos, received, profile) = match serde_json::from_str::<Backup>(text) {
         Ok(backup) if backup.format == BACKUP_FORMAT => {
             if backup.version > BACKUP_VERSION {
                 return Err(ReadError::NewerVersion { found: backup.version });
@@ -281,7 +298,7 @@ pub fn plan_restore<S: KeyValueStore>(
                     _ => None,
                 })
                 .collect();
-            (backup.drafts, photos, backup.received)
+            (backup.drafts, photos, backup.received, backup.profile.map(|p| p.get().to_owned()))
         }
         // One exported report is a backup of one draft.
         _ => match read_report_file(bytes) {
@@ -298,21 +315,23 @@ pub fn plan_restore<S: KeyValueStore>(
                     document: RawValue::from_string(text).ok(),
                     raw: None,
                 };
-                (vec![entry], photos, Vec::new())
+                (vec![entry], photos, Vec::new(), None)
             }
             Err(_) if size > MAX_BACKUP_BYTES => return too_large(),
             Err(error) => return Err(error),
         },
     };
-    // The limit counts the drafts: photos and received reports (which embed theirs) come on top.
-    let received_bytes: usize = received.iter().filter_map(|r| Some(r.document.as_ref()?.get().len())).sum();
+    // The limit counts the drafts: photos, received reports (which embed theirs) and the profile
+    // (with its logos) come on top.
+    let received_bytes: usize = received.iter().filter_map(|r| Some(r.document.as_ref()?.get().len())).sum::<usize>()
+        + profile.as_ref().map_or(0, String::len);
     if size.saturating_sub(photo_bytes(&photos) + received_bytes) > MAX_BACKUP_BYTES {
         return too_large();
     }
     let photos = valid_photos(photos);
     let mut usage = PhotoUse::of_library(library);
     let received = received.into_iter().map(ReceivedEntry::copy).collect();
-    let mut plan = RestorePlan { received, ..RestorePlan::default() };
+    let mut plan = RestorePlan { received, profile, ..RestorePlan::default() };
     for entry in entries {
         let Some(text) = entry.document.as_ref().map(|d| d.get().to_owned()).or(entry.raw) else { continue };
         let document = read_document(&text).ok();
@@ -360,8 +379,12 @@ impl RestorePlan {
     /// Adds the planned drafts to `library`, in order. If storage refuses one, those before it
     /// stay, and the error says how far it got (with the photos of what is stored).
     pub fn carry_out<S: KeyValueStore>(self, library: &mut Library<S>) -> Result<Restored, RestoreError> {
-        let mut restored =
-            Restored { already_there: self.already_there, received: self.received, ..Restored::default() };
+        let mut restored = Restored {
+            already_there: self.already_there,
+            received: self.received,
+            profile: self.profile,
+            ..Restored::default()
+        };
         let mut failed = None;
         for draft in &self.add {
             if let Err(error) = library.add_raw(&draft.id, &draft.text, draft.updated_ms, draft.deleted_ms) {

@@ -21,16 +21,26 @@ pub const MAX_SIDE: u32 = 1600;
 /// The JPEG quality photos are stored with (0–1).
 pub const JPEG_QUALITY: f64 = 0.8;
 
+/// The longest side of a stored logo, in pixels: enough for print at its size on the page, and
+/// small, as every exported file carries it.
+pub const LOGO_MAX_SIDE: u32 = 600;
+
 /// The size a `width` × `height` image is drawn at so that its longest side is at most
 /// [`MAX_SIDE`]; smaller images keep their size. Never zero.
 pub fn fitted_size(width: u32, height: u32) -> (u32, u32) {
-    let (width, height) = (width.max(1), height.max(1));
+    fitted_within(width, height, MAX_SIDE)
+}
+
+/// The size a `width` × `height` image is drawn at so that its longest side is at most
+/// `max_side`; smaller images keep their size. Never zero.
+pub fn fitted_within(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let (width, height, max_side) = (width.max(1), height.max(1), max_side.max(1));
     let longest = width.max(height);
-    if longest <= MAX_SIDE {
+    if longest <= max_side {
         return (width, height);
     }
-    let scale = f64::from(MAX_SIDE) / f64::from(longest);
-    let fit = |side: u32| ((f64::from(side) * scale).round() as u32).clamp(1, MAX_SIDE);
+    let scale = f64::from(max_side) / f64::from(longest);
+    let fit = |side: u32| ((f64::from(side) * scale).round() as u32).clamp(1, max_side);
     (fit(width), fit(height))
 }
 
@@ -235,6 +245,8 @@ mod tests {
         assert_eq!(fitted_size(800, 600), (800, 600));
         assert_eq!(fitted_size(100_000, 10), (1600, 1));
         assert_eq!(fitted_size(0, 0), (1, 1));
+        assert_eq!(fitted_within(2400, 800, LOGO_MAX_SIDE), (600, 200), "a logo is smaller");
+        assert_eq!(fitted_within(300, 90, LOGO_MAX_SIDE), (300, 90));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the photo store, owned by [`LOGO_OWNER`], and the profile holds their ids.
 
 use crate::core::export::letterhead::{Letterhead, PartnerMark};
+use crate::core::i18n::{self, Msg};
 use crate::core::photos::PhotoData;
 use crate::core::report::{Digits, Language, Report};
 use crate::core::store::KeyValueStore;
@@ -182,9 +183,41 @@ impl Profile {
         }
     }
 
+    /// Takes in the profile of a restored backup: whole, in a browser that has none; else only
+    /// the templates this one lacks, so nothing set here is replaced.
+    pub fn take_restored(&mut self, incoming: Profile) -> Restoring {
+        if self.is_blank() {
+            *self = incoming;
+            return Restoring::Whole;
+        }
+        let before = self.templates.len();
+        self.add_missing_templates(&incoming.templates);
+        Restoring::Templates(self.templates.len() - before)
+    }
+
     /// Whether nothing was set (a browser that never opened the Organisation screen).
     pub fn is_blank(&self) -> bool {
         *self == Profile::default()
+    }
+}
+
+/// What restoring a backup's profile did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Restoring {
+    /// The browser had no profile and took the backup's.
+    Whole,
+    /// The browser kept its own and added this many templates.
+    Templates(usize),
+}
+
+impl Restoring {
+    /// What the person is told, in `lang`; nothing when nothing changed.
+    pub fn message(self, lang: Language) -> Option<String> {
+        match self {
+            Restoring::Whole => Some(i18n::text(lang, Msg::ProfileRestored).to_owned()),
+            Restoring::Templates(0) => None,
+            Restoring::Templates(n) => Some(i18n::plural(lang, Msg::TemplatesRestored, n as u64, &[])),
+        }
     }
 }
 

@@ -109,3 +109,58 @@ fn the_profile_is_stored_under_its_key_and_an_unreadable_one_is_moved_aside_not_
     let mut full = MemoryStore::with_quota(10);
     assert_eq!(save(&mut full, &profile()), Err(StoreError::QuotaExceeded));
 }
+
+#[test]
+fn a_restored_profile_is_taken_whole_by_a_browser_without_one_else_only_its_new_templates() {
+    let mut incoming = profile();
+    incoming.save_template(OwnTemplate::of("Workshop", &Report::default()));
+    incoming.save_template(OwnTemplate::of("Monthly", &Report::default()));
+
+    let mut blank = Profile::default();
+    assert_eq!(blank.take_restored(incoming.clone()), Restoring::Whole);
+    assert_eq!(blank, incoming);
+
+    let mut here = Profile::default();
+    here.name.en = "Here".into();
+    here.save_template(OwnTemplate::of("Monthly", &Report { title: "ours".into(), ..Report::default() }));
+    assert_eq!(here.take_restored(incoming), Restoring::Templates(1));
+    assert_eq!(here.name.en, "Here", "the profile here is kept");
+    assert_eq!(here.templates[0].report.title, "ours");
+    assert_eq!(here.templates[1].name, "Workshop");
+}
+
+fn library_with_a_draft() -> crate::core::drafts::Library<MemoryStore> {
+    let mut library = crate::core::drafts::Library::open(MemoryStore::new());
+    library.save("a", &crate::core::test_support::titled("A draft"), 0.0, 0).expect("saved");
+    library
+}
+
+fn ids() -> String {
+    "logo-id".into()
+}
+
+#[test]
+fn back_up_all_carries_the_organisation_profile_with_its_logos_and_templates() {
+    use crate::core::backup::{restore_backup, write_backup, write_backup_with, BackupExtras};
+    use crate::core::drafts::Library;
+    use crate::core::profile_file::{read_profile_file, write_profile_file};
+    use crate::core::test_support::titled;
+    let mut profile = Profile::default();
+    profile.name.en = "Al-Amal Association".into();
+    profile.logo = Some("logo".into());
+    profile.save_template(OwnTemplate::of("Monthly meeting", &titled("Coordination").report));
+    let logos: PhotoData = [("logo".to_owned(), "data:image/png;base64,iVBORw0K".to_owned())].into();
+    let extras = BackupExtras { profile: Some(write_profile_file(&profile, &logos)), ..BackupExtras::default() };
+    let backup = write_backup_with(&library_with_a_draft(), 9.0, &extras);
+
+    let mut target = Library::open(MemoryStore::new());
+    let restored = restore_backup(&mut target, backup.as_bytes(), 10.0, ids).unwrap();
+    let text = restored.profile.expect("the profile comes back");
+    let (read, read_logos) = read_profile_file(text.as_bytes(), ids).expect("a profile file");
+    assert_eq!((read.name.en.as_str(), read.templates.len()), ("Al-Amal Association", 1));
+    assert_eq!(read_logos.values().collect::<Vec<_>>(), logos.values().collect::<Vec<_>>());
+    let without = write_backup(&library_with_a_draft(), 9.0);
+    assert!(!without.contains("profile"), "no profile, no field");
+    let restored = restore_backup(&mut Library::open(MemoryStore::new()), without.as_bytes(), 10.0, ids).unwrap();
+    assert_eq!(restored.profile, None);
+}

@@ -16,7 +16,9 @@ use crate::ui::choose_file::ChooseFiles;
 use crate::ui::export_worker;
 use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::own_templates::SaveAsTemplate;
 use crate::ui::photos::photo_data;
+use crate::ui::profile::OrgProfile;
 use crate::ui::session::Session;
 use crate::ui::timing::measured_async;
 use leptos::prelude::*;
@@ -38,9 +40,14 @@ impl OutFile {
 
 /// The printable page, carrying the report's document (photos included) so that this one file
 /// can be imported again.
-async fn html_file(session: Session, report: &Report, photos: PhotoData) -> Result<OutFile, String> {
+async fn html_file(
+    session: Session,
+    report: &Report,
+    photos: PhotoData,
+    letterhead: Option<String>,
+) -> Result<OutFile, String> {
     let (document, carry) = draft_document(session, photos);
-    let page = measured_async("export-html", export_worker::make(REPORT_FILE, document, carry, None)).await?;
+    let page = measured_async("export-html", export_worker::make(REPORT_FILE, document, carry, letterhead)).await?;
     Ok(OutFile { name: file_name(report, "html"), mime: "text/html;charset=utf-8", body: page.into() })
 }
 
@@ -60,22 +67,23 @@ fn document_of(report: Report, photos: PhotoData) -> String {
     write_document(&Document { photos, ..Document::new(report) })
 }
 
-/// The printable page of `report` with `photos`, as Print and Preview show it.
-pub async fn printable_html(report: Report, photos: PhotoData) -> Result<String, String> {
-    printable_page(document_of(report, photos)).await
+/// The printable page of `report` with `photos` on `letterhead`, as Print and Preview show it.
+pub async fn printable_html(report: Report, photos: PhotoData, letterhead: Option<String>) -> Result<String, String> {
+    made_text(PRINTABLE, document_of(report, photos), letterhead).await
 }
 
-/// The printable page of `document`, a report as a JSON document with its photos embedded.
+/// The printable page of `document`, a report as a JSON document with its photos embedded (a
+/// received report: not on this organisation's letterhead).
 pub async fn printable_page(document: String) -> Result<String, String> {
-    made_text(PRINTABLE, document).await
+    made_text(PRINTABLE, document, None).await
 }
 
 /// The report as a Word document. The worker reads this version's document, so a newer
 /// version's draft goes as it is shown.
-async fn word_file(report: Report, photos: PhotoData) -> Result<OutFile, String> {
+async fn word_file(report: Report, photos: PhotoData, letterhead: Option<String>) -> Result<OutFile, String> {
     let name = file_name(&report, "docx");
     let made =
-        measured_async("export-word", export_worker::make(DOCX, document_of(report, photos), None, None)).await?;
+        measured_async("export-word", export_worker::make(DOCX, document_of(report, photos), None, letterhead)).await?;
     Ok(OutFile { name, mime: DOCX_MIME, body: made.into() })
 }
 
@@ -88,7 +96,7 @@ pub fn download_json(session: Session, progress: ExportProgress) {
         progress.make(Made::File, async move {
             let text = match stored {
                 Some(stored) => stored,
-                None => made_text(JSON, document).await?,
+                None => made_text(JSON, document, None).await?,
             };
             download(&OutFile::text(name, "application/json", &text));
             Ok(())
@@ -96,8 +104,8 @@ pub fn download_json(session: Session, progress: ExportProgress) {
     });
 }
 
-async fn made_text(kind: &str, document: String) -> Result<String, String> {
-    let bytes = export_worker::make(kind, document, None, None).await?;
+async fn made_text(kind: &str, document: String, letterhead: Option<String>) -> Result<String, String> {
+    let bytes = export_worker::make(kind, document, None, letterhead).await?;
     String::from_utf8(bytes.to_vec()).map_err(|error| error.to_string())
 }
 
@@ -330,6 +338,8 @@ pub fn ReportActions(
     let session = expect_context::<Session>();
     let batch = expect_context::<FileBatch>();
     let progress = expect_context::<ExportProgress>();
+    // Pages and Word files are on the organisation's letterhead, in the report's language.
+    let org = expect_context::<OrgProfile>();
     let sharing = can_share_files();
 
     // Photos are read from the browser's photo store before a file is made.
@@ -337,7 +347,8 @@ pub fn ReportActions(
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
                 progress.make(Made::File, async move {
-                    download(&html_file(session, &report, photos).await?).ok_or_else(no_download)
+                    let letterhead = org.letterhead(report.language);
+                    download(&html_file(session, &report, photos, letterhead).await?).ok_or_else(no_download)
                 });
             });
         }
@@ -346,7 +357,8 @@ pub fn ReportActions(
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
                 progress.make(Made::Word, async move {
-                    download(&word_file(report, photos).await?).ok_or_else(no_download)
+                    let letterhead = org.letterhead(report.language);
+                    download(&word_file(report, photos, letterhead).await?).ok_or_else(no_download)
                 });
             });
         }
@@ -360,7 +372,8 @@ pub fn ReportActions(
         if confirm_export.run(()) {
             with_photos(session, progress, move |report, photos| {
                 progress.make(Made::File, async move {
-                    print_page(&printable_html(report, photos).await?).ok_or_else(no_print)
+                    let letterhead = org.letterhead(report.language);
+                    print_page(&printable_html(report, photos, letterhead).await?).ok_or_else(no_print)
                 });
             });
         }
@@ -374,15 +387,17 @@ pub fn ReportActions(
             // The page carries the report's data; the Word file goes with it for editing.
             with_photos(session, progress, move |report, photos| {
                 progress.make(Made::File, async move {
-                    let html = html_file(session, &report, photos.clone()).await?;
+                    let letterhead = org.letterhead(report.language);
+                    let html = html_file(session, &report, photos.clone(), letterhead.clone()).await?;
                     // Both come from the export worker; the Word file is made once the page is.
-                    let word = word_file(report.clone(), photos).await?;
+                    let word = word_file(report.clone(), photos, letterhead).await?;
                     share_files(&[html, word], &report.title).ok_or_else(|| "the browser did not share".to_owned())
                 });
             });
         }
     };
     let on_import = move |files| batch.take(session, i18n.language(), files, Taking::Reports);
+    let save_as_template = SaveAsTemplate::new();
 
     // On a phone the bar at the foot of the screen holds the first buttons; the others open
     // above it ("More actions") and close once one is used.
@@ -435,10 +450,12 @@ pub fn ReportActions(
                     {sharing.then(|| view! {
                         {button("button", Msg::Share, share)}
                     })}
+                    {save_as_template.button()}
                     // Shown when the Email link is about to be used, and in the phone's panel.
                     <p class="report-actions__hint" id="email-hint">{i18n.text(Msg::EmailHint)}</p>
                 </div>
             </div>
+            {save_as_template.form()}
             <ExportStatus />
             <FileBatchStatus />
         </nav>

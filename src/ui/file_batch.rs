@@ -9,6 +9,7 @@ use crate::core::intake::{classify_file, HeldReport, Intake};
 use crate::core::report::Language;
 use crate::core::report_file::MAX_REPORT_FILE_BYTES;
 use crate::ui::i18n::use_i18n;
+use crate::ui::profile::OrgProfile;
 use crate::ui::session::{new_draft_id, Session};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,12 +65,14 @@ pub struct FileBatch {
     lines: BatchLines,
     /// Counts finished batches, for views that measure what the files added.
     pub finished: RwSignal<u64>,
+    /// Where a restored backup's organisation profile goes.
+    org: OrgProfile,
 }
 
 impl FileBatch {
     /// Provides the one batch of the app and takes in files dropped on the window.
     pub fn provide(session: Session) -> Self {
-        let batch = FileBatch { lines: BatchLines::default(), finished: RwSignal::new(0) };
+        let batch = FileBatch { lines: BatchLines::default(), finished: RwSignal::new(0), org: expect_context() };
         provide_context(batch);
         let lang = use_i18n();
         // Without this the browser would open a dropped file in place of the app.
@@ -106,10 +109,10 @@ impl FileBatch {
                 let bytes = read(file, max_bytes(taking)).await;
                 let outcome = match bytes {
                     Err(error) => refused(lang, &name, Intake::Refused(error)),
-                    Ok(bytes) if taking == Taking::Backups => restore(session, lang, &name, &bytes).await,
+                    Ok(bytes) if taking == Taking::Backups => restore(session, self.org, lang, &name, &bytes).await,
                     Ok(bytes) => match take_report(session, lang, &name, &bytes, &mut held, &mut added) {
                         // A dropped file that is no report may be a backup.
-                        Err(_) if taking == Taking::Dropped => restore(session, lang, &name, &bytes).await,
+                        Err(_) if taking == Taking::Dropped => restore(session, self.org, lang, &name, &bytes).await,
                         Err(intake) => refused(lang, &name, intake),
                         Ok(outcome) => outcome,
                     },
@@ -175,17 +178,25 @@ fn take_report(
 }
 
 /// A backup (or one report) restored into the drafts, its photos stored, said in one line.
-async fn restore(session: Session, lang: Language, name: &str, bytes: &[u8]) -> Outcome {
+async fn restore(session: Session, org: OrgProfile, lang: Language, name: &str, bytes: &[u8]) -> Outcome {
     let now = js_sys::Date::now();
     let result = session.change_library(|library| restore_backup(library, bytes, now, new_draft_id));
-    let (mut text, photos, received, mut in_part) = match result {
-        Some(Ok(restored)) => (restored.message(lang), restored.photos, restored.received, false),
+    let (mut text, photos, received, profile, mut in_part) = match result {
+        Some(Ok(restored)) => (restored.message(lang), restored.photos, restored.received, restored.profile, false),
         Some(Err(RestoreError::Read(error))) => return refused(lang, name, Intake::Refused(error)),
         Some(Err(RestoreError::Store { restored, error })) => {
-            (error.restore_stopped(lang, restored.added), restored.photos, restored.received, true)
+            let said = error.restore_stopped(lang, restored.added);
+            (said, restored.photos, restored.received, restored.profile, true)
         }
         None => return refused(lang, name, Intake::Refused(ReadError::NotAReport)),
     };
+    // The organisation profile: taken whole by a browser without one, else its new templates.
+    if let Some(said) = match profile {
+        Some(profile) => org.restore(&profile, lang).await,
+        None => None,
+    } {
+        text = format!("{text} {said}");
+    }
     // The restored drafts' photos go to the photo store, each owned by its draft.
     let failed = if photos.is_empty() { 0 } else { crate::ui::photos::store_restored(photos).await };
     if failed > 0 {

@@ -68,6 +68,9 @@ pub fn Header() -> impl IntoView {
                             {i18n.text(Msg::SummaryScreen)}
                         </button>
                     </Show>
+                    <Show when=move || session.screen().get() != Screen::Organisation>
+                        {button("button", Msg::Organisation, move |_| session.show_organisation())}
+                    </Show>
                     <button
                         type="button"
                         class="button"

@@ -13,10 +13,13 @@ mod header;
 mod i18n;
 mod library;
 pub mod local_store;
+mod organisation;
+mod own_templates;
 mod persistence;
 pub mod photo_store;
 mod photos;
 mod preview;
+mod profile;
 mod session;
 pub mod store_error;
 mod summary;
@@ -39,13 +42,16 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     i18n::I18n::provide();
+    // New reports start with the profile's defaults, so it is read before the session opens.
+    profile::OrgProfile::provide();
     let session = session::Session::open();
     provide_context(session);
     autosave::install(session);
     photos::Photos::install(
         session.draft_id(),
         move || session.photos_in_use(),
-        move |id| session.raw_draft(id).is_some(),
+        // The profile's logos are owned by no draft, and kept.
+        move |id| id == crate::core::profile::LOGO_OWNER || session.raw_draft(id).is_some(),
     );
     persistence::request(move |granted| session.set_persistent(granted));
     let checks = checks::Checks::provide(session);
@@ -64,6 +70,7 @@ fn App() -> impl IntoView {
             {move || match screen.get() {
                 session::Screen::Reports => view! { <library::ReportsScreen /> }.into_any(),
                 session::Screen::Summary => view! { <summary::SummaryScreen /> }.into_any(),
+                session::Screen::Organisation => view! { <organisation::OrganisationScreen /> }.into_any(),
                 session::Screen::Editor => view! { <workspace::EditorScreen checks /> }.into_any(),
             }}
         </main>

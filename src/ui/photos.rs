@@ -9,7 +9,7 @@ use crate::core::drafts::StoreError;
 use crate::core::i18n::Msg;
 use crate::core::ids;
 use crate::core::photo_use::PhotoUse;
-use crate::core::photos::{data_url, decode_data_url, fitted_size, PhotoData, IMAGE_TYPES, JPEG_QUALITY};
+use crate::core::photos::{data_url, decode_data_url, fitted_within, PhotoData, IMAGE_TYPES, JPEG_QUALITY, MAX_SIDE};
 use crate::core::report::{PhotoRef, Report};
 use crate::ui::photo_store;
 use leptos::prelude::*;
@@ -102,9 +102,9 @@ pub fn new_photo_id() -> String {
     ids::photo_id(js_sys::Date::now() as u64, random)
 }
 
-/// Decodes the image in `file`, draws it with its longest side at most 1600 px on a white
+/// Decodes the image in `file`, draws it with its longest side at most `max_side` px on a white
 /// background, and encodes it as a JPEG of quality 0.8.
-pub async fn downscale(file: &web_sys::Blob) -> Result<web_sys::Blob, PhotoError> {
+pub async fn downscale(file: &web_sys::Blob, max_side: u32) -> Result<web_sys::Blob, PhotoError> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(PhotoError::Unreadable)?;
     let url = web_sys::Url::create_object_url_with_blob(file).map_err(|_| PhotoError::Unreadable)?;
     let result = async {
@@ -113,7 +113,7 @@ pub async fn downscale(file: &web_sys::Blob) -> Result<web_sys::Blob, PhotoError
         image.set_src(&url);
         // Decoding happens off the main thread; it rejects for anything that is not an image.
         JsFuture::from(image.decode()).await.map_err(|_| PhotoError::Unreadable)?;
-        let (width, height) = fitted_size(image.natural_width(), image.natural_height());
+        let (width, height) = fitted_within(image.natural_width(), image.natural_height(), max_side);
         let canvas: web_sys::HtmlCanvasElement =
             document.create_element("canvas").ok().and_then(|e| e.dyn_into().ok()).ok_or(PhotoError::Unreadable)?;
         canvas.set_width(width);
@@ -168,7 +168,7 @@ pub async fn add_photo(file: &web_sys::Blob, draft: &str) -> Result<String, Phot
     if let Some(performance) = &performance {
         let _ = performance.mark(start);
     }
-    let blob = downscale(file).await?;
+    let blob = downscale(file, MAX_SIDE).await?;
     if let Some(performance) = &performance {
         let _ = performance.measure_with_start_mark("taqrir:photo-downscale", start);
         performance.clear_marks_with_mark_name(start);
@@ -182,7 +182,7 @@ pub async fn add_photo(file: &web_sys::Blob, draft: &str) -> Result<String, Phot
 }
 
 /// A stored photo as a `data:` URL, if it is of a type a file may carry.
-async fn as_data_url(blob: &web_sys::Blob) -> Option<String> {
+pub async fn as_data_url(blob: &web_sys::Blob) -> Option<String> {
     let mime = blob.type_();
     let mime = IMAGE_TYPES.into_iter().find(|t| *t == mime)?;
     Some(data_url(mime, &photo_store::blob_bytes(blob).await?))

@@ -7,6 +7,7 @@ use crate::core::report::Report;
 use crate::ui::exports::printable_html;
 use crate::ui::i18n::use_i18n;
 use crate::ui::photos::photo_data;
+use crate::ui::profile::OrgProfile;
 use crate::ui::session::Session;
 use crate::ui::timing::Debounce;
 use leptos::prelude::*;
@@ -23,6 +24,8 @@ type PhotoCache = StoredValue<(BTreeSet<String>, PhotoData)>;
 pub fn Preview() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
+    // The page as Print shows it: on the organisation's letterhead.
+    let org = expect_context::<OrgProfile>();
     let page = RwSignal::new(String::new());
     let failed = RwSignal::new(false);
     let frame = NodeRef::<leptos::html::Iframe>::new();
@@ -40,9 +43,10 @@ pub fn Preview() -> impl IntoView {
         }) else {
             return;
         };
+        let letterhead = org.letterhead(report.language);
         wasm_bindgen_futures::spawn_local(async move {
             let photos = photos_of(&report, photos).await;
-            let made = printable_html(report, photos).await;
+            let made = printable_html(report, photos, letterhead).await;
             if latest.try_get_value() != Some(this) {
                 return;
             }

@@ -15,6 +15,7 @@ use crate::core::report::{Report, ReportStoreFields};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::local_store::LocalStore;
 use crate::ui::photos;
+use crate::ui::profile::OrgProfile;
 use crate::ui::timing::{measured, Debounce};
 use leptos::prelude::*;
 use reactive_stores::Store;
@@ -40,11 +41,14 @@ pub enum Screen {
     Editor,
     Reports,
     Summary,
+    Organisation,
 }
 
-/// The browser's clock and random ids, and the interface language new reports start in.
+/// The browser's clock and random ids, and what new reports start with: the organisation
+/// profile's defaults, else the interface language.
 pub struct Browser {
     i18n: I18n,
+    profile: OrgProfile,
 }
 
 impl Environment for Browser {
@@ -58,7 +62,7 @@ impl Environment for Browser {
         photos::new_photo_id()
     }
     fn new_report(&self) -> Report {
-        Report::blank_in(self.i18n.language_untracked())
+        self.profile.with_untracked(|profile| profile.new_report(self.i18n.language_untracked()))
     }
 }
 
@@ -98,7 +102,8 @@ impl Session {
             Some(local) => (Box::new(local), None),
             None => (Box::new(MemoryStore::new()), Some(Notice::StorageUnavailable)),
         };
-        let (draft, reopened) = OpenDraft::open(Library::open(store), Browser { i18n: use_i18n() });
+        let (draft, reopened) =
+            OpenDraft::open(Library::open(store), Browser { i18n: use_i18n(), profile: expect_context() });
         let notice = if reopened.unreadable.is_some() { Some(Notice::UnreadableDraft) } else { notice };
         Session {
             report: Store::new(reopened.report.counts_in_its_digits()),
@@ -171,6 +176,12 @@ impl Session {
     pub fn show_reports(self) {
         self.flush();
         self.screen.1.set(Screen::Reports);
+    }
+
+    /// Shows the organisation profile; the open draft is written first.
+    pub fn show_organisation(self) {
+        self.flush();
+        self.screen.1.set(Screen::Organisation);
     }
 
     /// Shows the Summary; the open draft is written first, so the summary counts it as it is.

@@ -5,6 +5,7 @@ import { test, expect, expectSaved } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { sampleFiles } from './summary-helpers';
 import type { Frame, Page } from '@playwright/test';
+import { png } from './test-images';
 
 // axe-core is injected as a script of the test, which the page's own policy would refuse.
 test.use({ bypassCSP: true });
@@ -19,27 +20,54 @@ async function axeViolations(page: Page | Frame): Promise<string[]> {
   return violations;
 }
 
-// The header's buttons in each interface language (locales/*.txt: Reports, SummaryScreen).
+// The header's buttons in each interface language (locales/*.txt: Reports, SummaryScreen,
+// Organisation) and the Organisation screen's logo buttons (ChooseLogo, AddPartnerLogo).
 const languages = [
-  { code: 'en', reports: 'Reports', summary: 'Summary' },
-  { code: 'ar', reports: 'التقارير', summary: 'الملخص' },
+  {
+    code: 'en',
+    reports: 'Reports',
+    summary: 'Summary',
+    organisation: 'Organisation',
+    logos: ['Choose logo', 'Add a partner or donor logo'],
+  },
+  {
+    code: 'ar',
+    reports: 'التقارير',
+    summary: 'الملخص',
+    organisation: 'المنظمة',
+    logos: ['اختيار الشعار', 'إضافة شعار شريك أو مانح'],
+  },
 ];
 
 for (const language of languages) {
-  test(`axe-core finds nothing on the editor, Reports and Summary screens (${language.code})`, async ({ app: page }) => {
+  test(`axe-core finds nothing on the editor, Reports, Summary and Organisation screens (${language.code})`, async ({ app: page }) => {
     await importEditedSample(page, (r) => {
       r.title = 'Erbil youth dialogue';
     });
     await expectSaved(page);
     await page.getByLabel('Interface language').selectOption(language.code);
     await expect(page.locator('html')).toHaveAttribute('lang', language.code);
-    const found = { editor: await axeViolations(page), reports: [] as string[], summary: [] as string[] };
+    const found = {
+      editor: await axeViolations(page),
+      reports: [] as string[],
+      summary: [] as string[],
+      organisation: [] as string[],
+    };
     await page.getByRole('button', { name: language.reports, exact: true }).click();
     found.reports = await axeViolations(page);
     await page.getByRole('button', { name: language.summary, exact: true }).click();
     await expect(page.getByRole('table').first()).toBeVisible();
     found.summary = await axeViolations(page);
-    expect(found).toEqual({ editor: [], reports: [], summary: [] });
+    // The Organisation screen with a logo and a partner's logo in it.
+    await page.getByRole('button', { name: language.organisation, exact: true }).click();
+    for (const [n, button] of language.logos.entries()) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await (await chooser).setFiles({ name: `logo-${n}.png`, mimeType: 'image/png', buffer: png(600, 240) });
+      await expect(page.locator('img.organisation__logo')).toHaveCount(n + 1);
+    }
+    found.organisation = await axeViolations(page);
+    expect(found).toEqual({ editor: [], reports: [], summary: [], organisation: [] });
   });
 }
 

@@ -214,7 +214,11 @@ impl Page {
             if n > 0 {
                 self.w.markup(" \"\\A\" ");
             }
+            // Each line isolated, reading in the direction of its first letter (an address in
+            // Latin letters in an Arabic report), as `dir="auto"` does in the page.
+            self.w.markup("\"\\2068\" ");
             self.w.css_string(line);
+            self.w.markup(" \"\\2069\"");
         }
         let rtl = self.dir == "rtl";
         self.w.markup(if rtl { "; direction: rtl" } else { "; direction: ltr" });

@@ -3,11 +3,13 @@
 use crate::core::backup::{write_backup_with, BackupExtras};
 use crate::core::drafts::{megabytes, StorageUse};
 use crate::core::i18n::Msg;
+use crate::core::profile_file::write_profile_file;
 use crate::ui::button::button;
 use crate::ui::choose_file::ChooseFiles;
 use crate::ui::exports::{download, ExportProgress, ExportStatus, OutFile};
 use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
 use crate::ui::i18n::use_i18n;
+use crate::ui::profile::OrgProfile;
 use crate::ui::session::Session;
 use leptos::prelude::*;
 
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 pub fn StorageAndBackups() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
+    let org = expect_context::<OrgProfile>();
     let progress = expect_context::<ExportProgress>();
     let batch = expect_context::<FileBatch>();
     // Photos live in IndexedDB, apart from the drafts' local storage and its quota. Their size is
@@ -66,7 +69,10 @@ pub fn StorageAndBackups() -> impl IntoView {
                     Vec::new()
                 }
             };
-            let extras = BackupExtras { photos, received };
+            // The organisation profile goes too, its logos and own templates in it.
+            let profile =
+                org.with_untracked(|p| (!p.is_blank()).then(|| write_profile_file(p, &org.logos_untracked())));
+            let extras = BackupExtras { photos, received, profile };
             if let Some(text) = session.with_library(|library| write_backup_with(library, now, &extras)) {
                 let day: String = js_sys::Date::new(&now.into())
                     .to_iso_string()

@@ -13,11 +13,22 @@ use crate::core::report::{ActivityType, Digits, Language};
 use crate::core::templates::{from_template, TEMPLATES};
 use crate::ui::button::button;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::profile::OrgProfile;
 use crate::ui::session::Session;
 use backups::StorageAndBackups;
 use draft_row::DraftRow;
 use leptos::prelude::*;
 use trash::Trash;
+
+/// The template chosen: a built-in one, or one of the organisation's own, by name.
+#[derive(Clone, Debug, PartialEq)]
+enum Chosen {
+    BuiltIn(ActivityType),
+    Own(String),
+}
+
+/// How the template list's value marks an own template.
+const OWN: &str = "own:";
 
 /// How many drafts are drawn at first, and added by "Show more".
 const PAGE: usize = 40;
@@ -85,7 +96,9 @@ pub fn ReportsScreen() -> impl IntoView {
     let session = expect_context::<Session>();
     let query = RwSignal::new(String::new());
     let notices = ListNotices { deleted: RwSignal::new(None), error: RwSignal::new(None) };
-    let template = RwSignal::new(TEMPLATES[0]);
+    let org = expect_context::<OrgProfile>();
+    let template = RwSignal::new(Chosen::BuiltIn(TEMPLATES[0]));
+    let template_deleted = RwSignal::new(None::<String>);
     // A long list is drawn a page at a time, so the screen opens at once; search finds the rest.
     let shown = RwSignal::new(PAGE);
 
@@ -98,8 +111,26 @@ pub fn ReportsScreen() -> impl IntoView {
     });
     let hidden = move || drafts.with(Vec::len).saturating_sub(shown.get());
 
+    // A template starts with the profile's details where it leaves them blank.
     let new_from_template = move |_| {
-        session.open_document(Document::new(from_template(template.get_untracked(), i18n.language_untracked())));
+        let mut report = match template.get_untracked() {
+            Chosen::BuiltIn(kind) => from_template(kind, i18n.language_untracked()),
+            Chosen::Own(name) => {
+                match org.with_untracked(|p| p.templates.iter().find(|t| t.name == name).map(|t| t.start())) {
+                    Some(report) => report,
+                    None => return,
+                }
+            }
+        };
+        org.with_untracked(|profile| profile.fill(&mut report));
+        session.open_document(Document::new(report));
+    };
+    let delete_template = move |_| {
+        if let Chosen::Own(name) = template.get_untracked() {
+            org.change(|profile| profile.delete_template(&name));
+            template.set(Chosen::BuiltIn(TEMPLATES[0]));
+            template_deleted.set(Some(name));
+        }
     };
     let new_blank = move |_| {
         session.new_report();
@@ -117,26 +148,57 @@ pub fn ReportsScreen() -> impl IntoView {
                     <select
                         id="template"
                         on:change:target=move |ev| {
-                            if let Some(kind) = ActivityType::from_code(&ev.target().value()) {
-                                template.set(kind);
+                            let value = ev.target().value();
+                            let chosen = match value.strip_prefix(OWN) {
+                                Some(name) => Some(Chosen::Own(name.to_owned())),
+                                None => ActivityType::from_code(&value).map(Chosen::BuiltIn),
+                            };
+                            if let Some(chosen) = chosen {
+                                template.set(chosen);
                             }
                         }
                     >
-                        {TEMPLATES
-                            .iter()
-                            .map(|kind| {
-                                let kind = *kind;
-                                view! {
-                                    <option value=kind.code() selected=move || template.get() == kind>
-                                        {move || i18n.t(template_name(kind))}
-                                    </option>
-                                }
+                        <optgroup label=move || i18n.t(Msg::BuiltInTemplates)>
+                            {TEMPLATES
+                                .iter()
+                                .map(|kind| {
+                                    let kind = *kind;
+                                    view! {
+                                        <option value=kind.code() selected=move || template.get() == Chosen::BuiltIn(kind)>
+                                            {move || i18n.t(template_name(kind))}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </optgroup>
+                        {move || {
+                            let names: Vec<String> = org.with(|p| p.templates.iter().map(|t| t.name.clone()).collect());
+                            (!names.is_empty()).then(|| view! {
+                                <optgroup label=move || i18n.t(Msg::OwnTemplates)>
+                                    {names.into_iter().map(|name| {
+                                        let chosen = Chosen::Own(name.clone());
+                                        let value = format!("{OWN}{name}");
+                                        view! {
+                                            <option value=value selected=move || template.get() == chosen>
+                                                {name}
+                                            </option>
+                                        }
+                                    }).collect_view()}
+                                </optgroup>
                             })
-                            .collect_view()}
+                        }}
                     </select>
                 </div>
                 {button("button", Msg::NewFromTemplate, new_from_template)}
+                <Show when=move || matches!(template.get(), Chosen::Own(_))>
+                    {button("button button--danger", Msg::DeleteTemplate, delete_template)}
+                </Show>
             </div>
+            {move || template_deleted.get().map(|name| view! {
+                <div class="notice notice--info" role="status">
+                    {move || i18n.format(Msg::TemplateDeleted, &[("name", &name)])}
+                </div>
+            })}
             <div class="field library__search">
                 <label for="library-search">{i18n.text(Msg::Search)}</label>
                 <input
