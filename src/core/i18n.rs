@@ -67,6 +67,8 @@ messages! {
     AddFacilitator, AddSpeaker, AddObjective, AddAgendaItem, AddDiscussionPoint, AddResult,
     AddRecommendation, AddAttachment, AddWorkingGroup, AddParticipantCategory, AddGovernorate,
     AddSection, Remove, MoveUp, MoveDown, NoRowsYet, RowRemoved,
+    // Keyboard shortcuts of the editor
+    KeyboardShortcuts, ShortcutSave, ShortcutPrint, ShortcutMoveRow,
     // Number input
     NotAWholeNumber, NumberTooLarge,
     // A date or time the input cannot show

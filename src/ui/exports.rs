@@ -265,6 +265,24 @@ pub fn download(file: &OutFile) -> Option<()> {
     Some(())
 }
 
+/// Prints the open report — its printable page on the organisation's letterhead, not the editor
+/// — once `confirm_export` agrees (it asks about open problems): the Print button and Ctrl+P.
+pub fn print_report(
+    session: Session,
+    progress: ExportProgress,
+    org: OrgProfile,
+    confirm_export: impl FnOnce() -> bool,
+) {
+    if confirm_export() {
+        with_photos(session, progress, move |report, photos| {
+            progress.make(Made::File, async move {
+                let letterhead = org.letterhead(report.language);
+                print_page(&printable_html(report, photos, letterhead).await?).ok_or_else(no_print)
+            });
+        });
+    }
+}
+
 /// Shows a printable page (a report, the summary) in a hidden frame and opens the print dialog
 /// for it.
 pub fn print_page(html: &str) -> Option<()> {
@@ -368,16 +386,7 @@ pub fn ReportActions(
             download_json(session, progress);
         }
     };
-    let print_report = move |_| {
-        if confirm_export.run(()) {
-            with_photos(session, progress, move |report, photos| {
-                progress.make(Made::File, async move {
-                    let letterhead = org.letterhead(report.language);
-                    print_page(&printable_html(report, photos, letterhead).await?).ok_or_else(no_print)
-                });
-            });
-        }
-    };
+    let print = move |_| print_report(session, progress, org, move || confirm_export.run(()));
     // The address is written when the link is about to be used (focus or pointer down), not
     // on every keystroke.
     let email_href = RwSignal::new(String::from("mailto:"));
@@ -431,7 +440,7 @@ pub fn ReportActions(
                     on:click=move |_| more_open.set(false)
                 >
                     {button("button", Msg::ExportWord, export_word)}
-                    {button("button", Msg::Print, print_report)}
+                    {button("button", Msg::Print, print)}
                     {button("button", Msg::ExportJson, export_json)}
                     <ChooseFiles
                         label=Msg::ImportReport

@@ -21,7 +21,8 @@ async function axeViolations(page: Page | Frame): Promise<string[]> {
 }
 
 // The header's buttons in each interface language (locales/*.txt: Reports, SummaryScreen,
-// Organisation) and the Organisation screen's logo buttons (ChooseLogo, AddPartnerLogo).
+// Organisation), the Organisation screen's logo buttons (ChooseLogo, AddPartnerLogo) and the
+// editor's shortcuts list (KeyboardShortcuts).
 const languages = [
   {
     code: 'en',
@@ -29,6 +30,7 @@ const languages = [
     summary: 'Summary',
     organisation: 'Organisation',
     logos: ['Choose logo', 'Add a partner or donor logo'],
+    shortcuts: 'Keyboard shortcuts',
   },
   {
     code: 'ar',
@@ -36,6 +38,7 @@ const languages = [
     summary: 'الملخص',
     organisation: 'المنظمة',
     logos: ['اختيار الشعار', 'إضافة شعار شريك أو مانح'],
+    shortcuts: 'اختصارات لوحة المفاتيح',
   },
 ];
 
@@ -47,6 +50,9 @@ for (const language of languages) {
     await expectSaved(page);
     await page.getByLabel('Interface language').selectOption(language.code);
     await expect(page.locator('html')).toHaveAttribute('lang', language.code);
+    // The editor with its keyboard shortcuts listed.
+    await page.getByRole('button', { name: language.shortcuts, exact: true }).click();
+    await expect(page.locator('#keyboard-shortcuts')).toBeVisible();
     const found = {
       editor: await axeViolations(page),
       reports: [] as string[],

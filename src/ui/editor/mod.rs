@@ -4,6 +4,7 @@ mod fields;
 mod outline;
 mod photos;
 mod rows;
+mod shortcuts;
 mod sign_off;
 
 use crate::core::editor_sections::EditorSection;
@@ -29,9 +30,11 @@ pub fn Editor() -> impl IntoView {
     provide_context(ReportLanguage(Memo::new(move |_| report.language().try_get().unwrap_or_default())));
     let drawn = RwSignal::new(0usize);
     draw_after_next_frame(drawn);
+    shortcuts::install();
 
     view! {
         <form class="editor" on:submit=|ev| ev.prevent_default() novalidate>
+            <shortcuts::ShortcutsHelp />
             // A draft from a newer version of the app is shown with every control disabled.
             <fieldset class="editor__fields" disabled=move || session.read_only().get().is_some()>
             <legend class="visually-hidden">{i18n.text(Msg::Editor)}</legend>
