@@ -157,3 +157,48 @@ test('the removed-row message is in the interface language', async ({ app: page 
   await page.getByLabel('لغة الواجهة').selectOption('ckb');
   await expect(page.getByText('بڕگەی بەرنامە 2 سڕایەوە', { exact: true })).toBeVisible();
 });
+
+const PHONE = { width: 390, height: 844 };
+
+test('on a phone an agenda item spends no line on its name or commands: Start and End share a line, the commands stand beside the fields', async ({ app: page }) => {
+  await page.setViewportSize(PHONE);
+  await typeAgenda(page, DAY.slice(0, 2));
+  const row = agendaItem(page, 2);
+  const [start, end, item, presenter] = await Promise.all(
+    ['Start', 'End', 'Item', 'Presenter'].map(async (label) => (await field(row, label).boundingBox())!));
+  expect(Math.round(start.y)).toBe(Math.round(end.y));
+  expect(end.x).toBeGreaterThan(start.x);
+  // The row starts with its fields: nothing above Start but the label on its border.
+  const rowBox = (await row.boundingBox())!;
+  expect(start.y - rowBox.y).toBeLessThan(20);
+  for (const name of ['Move up', 'Move down', 'Remove']) {
+    const command = (await row.getByRole('button', { name, exact: true }).boundingBox())!;
+    // Beside the fields, not on a line of their own.
+    expect(command.x).toBeGreaterThanOrEqual(Math.max(item.x + item.width, presenter.x + presenter.width));
+    expect(command.y).toBeGreaterThanOrEqual(start.y - 1);
+    expect(command.y + command.height).toBeLessThanOrEqual(presenter.y + presenter.height + 1);
+  }
+});
+
+test('a long text shows its first lines until it is typed in, then grows to at most 70 % of the screen and scrolls inside', async ({ app: page }) => {
+  await page.setViewportSize(PHONE);
+  const long = Array.from({ length: 40 }, (_, i) => `Line ${i + 1} of what was said about water access.`).join('\n');
+  await page.getByLabel('Introduction', { exact: true }).fill(long);
+  const introduction = page.getByLabel('Introduction', { exact: true });
+  const aim = page.getByLabel('Aim', { exact: true });
+  // Tab on to the next field: the introduction is no longer being typed in.
+  await introduction.focus();
+  await page.keyboard.press('Tab');
+  await expect(aim).toBeFocused();
+  const resting = (await introduction.boundingBox())!.height;
+  expect(resting).toBeLessThanOrEqual(PHONE.height * 0.3);
+  expect(resting).toBeGreaterThan(150);
+  // Back into it by keyboard: it grows, and what does not fit scrolls inside it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(introduction).toBeFocused();
+  await expect.poll(async () => (await introduction.boundingBox())!.height).toBeGreaterThan(resting * 2);
+  const typing = (await introduction.boundingBox())!.height;
+  expect(typing).toBeLessThanOrEqual(PHONE.height * 0.7 + 1);
+  expect(await introduction.evaluate((area) => area.scrollHeight > area.clientHeight)).toBe(true);
+  await expect(introduction).toHaveValue(long);
+});

@@ -150,12 +150,8 @@ where
                     view! {
                         <fieldset class="row" on:keydown=on_key>
                             <legend class="visually-hidden">{legend_text}</legend>
-                            // What the legend says, shown: the whole name on narrow screens, the
-                            // number as the first column of a one-line row.
-                            <div class="row__head" aria-hidden="true">
-                                <span class="row__name">{legend_text}</span>
-                                <span class="row__number">{move || index.get() + 1}</span>
-                            </div>
+                            // The legend's number, shown as the row's first column.
+                            <div class="row__head" aria-hidden="true">{move || index.get() + 1}</div>
                             <div class="row__fields">{fields}</div>
                             <div class="row__actions">
                                 {icon_button(Msg::MoveUp, "↑", Some("up"), is_first, move |ev| move_by(ev, true))}

@@ -32,7 +32,7 @@ fn signatory(signer: Signer, who: Field<Signatory>) -> impl IntoView {
     let i18n = use_i18n();
     let at = move |field| Signal::stored(FieldPath::SignOff(signer, field));
     view! {
-        <fieldset class="row">
+        <fieldset class="signatory">
             <legend>{i18n.text(signer.label())}</legend>
             <div class="grid">
                 <TextField field=who.name() label=Msg::Name path=at(SignatoryField::Name) />
