@@ -81,7 +81,10 @@ pub fn read_profile_file(
         return Err(ProfileFileError::TooLarge);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-    let file: ProfileFile = serde_json::from_slice(bytes).map_err(|_| ProfileFileError::NotAProfile)?;
+    // Read as text, as every other file is: `from_slice` would add a second copy of the report's
+    // reader (own templates hold reports) to the app.
+    let text = std::str::from_utf8(bytes).map_err(|_| ProfileFileError::NotAProfile)?;
+    let file: ProfileFile = serde_json::from_str(text).map_err(|_| ProfileFileError::NotAProfile)?;
     if file.format != PROFILE_FORMAT {
         return Err(ProfileFileError::NotAProfile);
     }
