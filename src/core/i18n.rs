@@ -34,7 +34,7 @@ messages! {
     ReportActions, ExportHtml, ExportWord, Print, ExportJson, ImportReport, Email, Share, EmailHint,
     ExportWithProblems, ChecksHeading, ChecksNone,
     Reports, Editor, Search, UntitledReport, ActivityDate, LastEdited, Open, Duplicate, Rename, SaveTitle,
-    Delete, Undo, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
+    Delete, Undo, Dismiss, ReportDeleted, NoReports, Template, NewFromTemplate, TemplateWorkshopTraining, ShowMoreReports,
     SaveStatusConflict, SaveStatusReadOnly, ConflictMessage, KeepMineAsCopy, LoadSavedVersion, ReadOnlyMessage, UnreadableLabel, UnreadableInList, StorageHeading, StorageUsed, StorageNearlyFull, StoragePersistent, StorageNotPersistent, BackUpAll, Restore, BackupHint, RestoreDone, RestoreAlreadyHere, RestoreToTrash, RestoreStorageFull, TrashHeading, TrashHint, PutBack, ErasedOn,
     // Editor sections
     SectionIdentity, SectionWhenWhere, SectionNarrative, SectionObjectives, SectionPeople,

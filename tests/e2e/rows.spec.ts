@@ -118,6 +118,51 @@ test('Remove → Undo puts the agenda item back where it was, with its content, 
   await expect(page.getByLabel('Report title', { exact: true })).toHaveValue('Water access dialogue');
 });
 
+test('the removed-row message stays at least 10 seconds, goes by itself after a minute, and Dismiss takes it away at once', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('./');
+  await typeAgenda(page, DAY.slice(0, 3));
+  const message = page.getByText('Agenda item 2 removed', { exact: true });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const dismiss = page.getByRole('button', { name: 'Dismiss', exact: true });
+
+  await agendaItem(page, 2).getByRole('button', { name: 'Remove', exact: true }).click();
+  await page.clock.fastForward('00:10');
+  await expect(message).toBeVisible();
+  await expect(undo).toBeVisible();
+  await expect(dismiss).toBeVisible();
+  await page.clock.fastForward('00:55');
+  await expect(message).toHaveCount(0);
+  await expect(undo).toHaveCount(0);
+  await expect(field(agendaItem(page, 2), 'Item')).toHaveValue('Project objectives');
+
+  // Dismiss: gone at once, the row stays removed, focus on the list's Add button beside it.
+  await agendaItem(page, 2).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(message).toBeVisible();
+  await dismiss.click();
+  await expect(message).toHaveCount(0);
+  await expect(undo).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add agenda item', exact: true })).toBeFocused();
+  await expect(agendaItem(page, 2)).toHaveCount(0);
+});
+
+test('the removed-row message stays while focus is on its Undo button', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('./');
+  await typeAgenda(page, DAY.slice(0, 3));
+  await agendaItem(page, 3).getByRole('button', { name: 'Remove', exact: true }).click();
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await undo.focus();
+  await page.clock.fastForward('03:00');
+  await expect(page.getByText('Agenda item 3 removed', { exact: true })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(field(agendaItem(page, 3), 'Item')).toHaveValue('Project objectives');
+  // Once focus has left it, the message (of the next removal) goes by itself again.
+  await agendaItem(page, 1).getByRole('button', { name: 'Remove', exact: true }).click();
+  await page.clock.fastForward('01:05');
+  await expect(page.getByText('Agenda item 1 removed', { exact: true })).toHaveCount(0);
+});
+
 test('Undo puts back a removed attachment with its photo', async ({ app: page }) => {
   const attachment = (n: number) => page.getByRole('group', { name: `Attachment ${n}`, exact: true });
   for (const description of ['Attendance sheet', 'Group photo']) {

@@ -1,8 +1,8 @@
 //! Repeatable rows (agenda items, speakers, …): each a `<fieldset>` named by its legend
 //! ("Agenda item 3"), with its fields and small Move up / Move down / Remove buttons; an Add
 //! button below the list. On wide screens a row is one line (the stylesheet gives each list its
-//! columns, `rows--<list>`). A removed row can be put back with Undo; Alt+Shift+↑/↓ moves the
-//! row holding focus.
+//! columns, `rows--<list>`). A removed row can be put back with Undo for a minute (the
+//! message has Dismiss too); Alt+Shift+↑/↓ moves the row holding focus.
 
 use crate::core::field::{FieldPath, List};
 use crate::core::i18n::Msg;
@@ -10,6 +10,7 @@ use crate::core::new_row::NewRow;
 use crate::core::report::RowId;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
+use crate::ui::timing::Debounce;
 use leptos::prelude::*;
 use reactive_stores::Field;
 use wasm_bindgen::JsCast;
@@ -66,8 +67,17 @@ where
     let add_button = NodeRef::<leptos::html::Button>::new();
     let count = Memo::new(move |_| list.into_iter().count());
     let removed = RwSignal::new(None::<Removed<T>>);
+    let message = NodeRef::<leptos::html::P>::new();
+    let forget = Debounce::new();
     // A row can only be put back into the draft it was removed from.
-    Effect::watch(move || session.draft_id().get(), move |_, _, _| removed.set(None), false);
+    Effect::watch(
+        move || session.draft_id().get(),
+        move |_, _, _| {
+            forget.cancel();
+            removed.set(None);
+        },
+        false,
+    );
 
     let on_add = move |_| {
         list.update(|rows| rows.push(T::after(rows.last())));
@@ -83,6 +93,7 @@ where
         });
     };
     let undo = move |_| {
+        forget.cancel();
         let Some(Removed { row, at }) = removed.try_update(Option::take).flatten() else { return };
         let at = list.try_update(|rows| {
             let at = at.min(rows.len());
@@ -91,12 +102,21 @@ where
         });
         request_animation_frame(move || focus_in_row(container, at));
     };
+    let dismiss = move |_| {
+        forget.cancel();
+        removed.set(None);
+        // The message and its buttons are gone: on to the list's Add button, beside where they were.
+        if let Some(button) = add_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let removed_message = move || {
         removed.with(|r| r.as_ref().map(|r| r.at)).map(|at| {
             let row = i18n.format(legend, &[("n", &(at + 1).to_string())]);
             view! {
                 <span>{i18n.format(Msg::RowRemoved, &[("row", &row)])}</span>
                 <button type="button" class="button button--quiet" on:click=undo>{i18n.text(Msg::Undo)}</button>
+                <button type="button" class="button button--quiet" on:click=dismiss>{i18n.text(Msg::Dismiss)}</button>
             }
         })
     };
@@ -142,6 +162,7 @@ where
                         let taken = list.try_update(|rows| (at < rows.len()).then(|| rows.remove(at))).flatten();
                         if let Some(row) = taken {
                             removed.set(Some(Removed { row, at }));
+                            forget_later(forget, removed, message);
                         }
                         if let Some(button) = add_button.get_untracked() {
                             let _ = button.focus();
@@ -165,13 +186,32 @@ where
         </div>
         // A live region always in the page, so that screen readers announce what appears in it;
         // not role="status", which names the save status alone.
-        <p class="rows__removed" aria-live="polite" aria-atomic="true">{removed_message}</p>
+        <p class="rows__removed" aria-live="polite" aria-atomic="true" node_ref=message>{removed_message}</p>
         <button type="button" class="button button--add" id=FieldPath::AddRow(name).id() node_ref=add_button on:click=on_add>
             <span aria-hidden="true" class="icon">"+ "</span>
             {i18n.text(add)}
         </button>
         </div>
     }
+}
+
+/// How long "Agenda item 3 removed" and its Undo stay after the removal: time to notice and think
+/// again, then the message goes by itself.
+const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Forgets the removed row after [`UNDO_FOR`], or later while focus is on the message's buttons
+/// (someone about to press Undo or Dismiss keeps it).
+fn forget_later<T: Row>(forget: Debounce, removed: RwSignal<Option<Removed<T>>>, message: NodeRef<leptos::html::P>) {
+    forget.schedule(UNDO_FOR, move || {
+        let focus_in_message = message
+            .get_untracked()
+            .is_some_and(|p| document().active_element().is_some_and(|focused| p.contains(Some(&focused))));
+        if focus_in_message {
+            forget_later(forget, removed, message);
+        } else {
+            removed.try_set(None);
+        }
+    });
 }
 
 /// Focuses the first field of row `at` (the last row when `None`).
