@@ -75,6 +75,14 @@ pub async fn make(
     reply.dyn_into::<Uint8Array>().map_err(text)
 }
 
+/// Whether the export worker is loaded and ready: a file asked of it now is made without waiting
+/// for anything to load.
+pub fn is_running() -> bool {
+    CONNECTION.with(|cell| {
+        cell.borrow().as_ref().is_some_and(|connection| !connection.broken.get() && connection.held.borrow().is_none())
+    })
+}
+
 fn connect() -> Result<Connection, String> {
     let url = web_sys::window()
         .and_then(|w| w.document())

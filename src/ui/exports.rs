@@ -15,7 +15,7 @@ use crate::ui::button::button;
 use crate::ui::choose_file::ChooseFiles;
 use crate::ui::export_worker;
 use crate::ui::file_batch::{FileBatch, FileBatchStatus, Taking};
-use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::own_templates::SaveAsTemplate;
 use crate::ui::photos::photo_data;
 use crate::ui::profile::OrgProfile;
@@ -23,6 +23,10 @@ use crate::ui::session::Session;
 use crate::ui::timing::measured_async;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+
+mod progress;
+use progress::Made;
+pub use progress::{ExportProgress, ExportStatus};
 
 /// A file ready to download or share.
 pub struct OutFile {
@@ -107,109 +111,6 @@ pub fn download_json(session: Session, progress: ExportProgress) {
 async fn made_text(kind: &str, document: String, letterhead: Option<String>) -> Result<String, String> {
     let bytes = export_worker::make(kind, document, None, letterhead).await?;
     String::from_utf8(bytes.to_vec()).map_err(|error| error.to_string())
-}
-
-/// What the export worker is making, for the words said meanwhile and on failure.
-#[derive(Clone, Copy, PartialEq)]
-enum Made {
-    Word,
-    File,
-}
-
-/// How an export is going, for the person: waiting for photos still being stored, files being
-/// made, which photos the last file was made without, and a file that could not be made.
-#[derive(Clone, Copy)]
-pub struct ExportProgress {
-    /// Exports waiting for photos to be stored.
-    pub waiting: RwSignal<usize>,
-    /// Files being made by the export worker (loading it, the first time).
-    making: RwSignal<Vec<Made>>,
-    /// The photos the last export could not include, in words.
-    pub left_out: RwSignal<Vec<String>>,
-    /// What the last export that failed was making.
-    failed: RwSignal<Option<Made>>,
-    i18n: I18n,
-}
-
-impl ExportProgress {
-    pub fn provide() -> Self {
-        let progress = ExportProgress {
-            waiting: RwSignal::new(0),
-            making: RwSignal::new(Vec::new()),
-            left_out: RwSignal::new(Vec::new()),
-            failed: RwSignal::new(None),
-            i18n: use_i18n(),
-        };
-        provide_context(progress);
-        progress
-    }
-
-    /// Runs `work`, which has the export worker make a `what` and hands it on, saying
-    /// "Preparing…" meanwhile and, if it fails, that it failed.
-    fn make(self, what: Made, work: impl std::future::Future<Output = Result<(), String>> + 'static) {
-        self.failed.set(None);
-        self.making.update(|making| making.push(what));
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = work.await;
-            self.making.update(|making| {
-                if let Some(at) = making.iter().position(|m| *m == what) {
-                    making.remove(at);
-                }
-            });
-            if let Err(error) = result {
-                web_sys::console::warn_1(&error.into());
-                self.failed.set(Some(what));
-            }
-        });
-    }
-
-    /// Runs `work` once no photo is being copied any more, showing "Preparing…" meanwhile.
-    pub async fn after_photos_are_stored<T>(self, work: impl std::future::Future<Output = T>) -> T {
-        self.waiting.update(|n| *n += 1);
-        crate::ui::photos::all_stored().await;
-        let out = work.await;
-        self.waiting.update(|n| *n -= 1);
-        out
-    }
-}
-
-/// "Preparing…" while an export waits for photos, and (unless `waiting_only`) the photos the
-/// last export of the open report was made without. The line is always in the page, so screen
-/// readers announce what appears in it.
-#[component]
-pub fn ExportStatus(#[prop(optional)] waiting_only: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let progress = expect_context::<ExportProgress>();
-    view! {
-        <p class="report-actions__preparing" aria-live="polite">
-            {move || {
-                if progress.waiting.get() > 0 {
-                    return Some(i18n.t(Msg::ExportPreparing));
-                }
-                progress.making.with(|making| match making.first()? {
-                    Made::Word => Some(i18n.t(Msg::ExportPreparingWord)),
-                    Made::File => Some(i18n.t(Msg::ExportPreparingFile)),
-                })
-            }}
-        </p>
-        {move || (!waiting_only).then(|| progress.failed.get()).flatten().map(|what| view! {
-            <div class="notice notice--error" role="alert">
-                {i18n.t(match what {
-                    Made::Word => Msg::ExportWordFailed,
-                    Made::File => Msg::ExportFailed,
-                })}
-            </div>
-        })}
-        {move || {
-            let left_out = if waiting_only { Vec::new() } else { progress.left_out.get() };
-            (!left_out.is_empty()).then(|| view! {
-                <div class="notice notice--warning" role="alert">
-                    <p>{i18n.plural(Msg::PhotosLeftOut, left_out.len(), &[])}</p>
-                    <ul>{left_out.into_iter().map(|place| view! { <li>{place}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
-    }
 }
 
 /// Runs `make` with the open report and its photos as `data:` URLs. A report without photos is

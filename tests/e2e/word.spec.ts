@@ -95,6 +95,30 @@ test('Export Word shows "Preparing the Word file…" while its module loads, the
   await context.close();
 });
 
+test('a repeat Export Word, its module loaded, downloads at once without a "Preparing" line moving the report actions', async ({ app: page }) => {
+  await importSample(page);
+  await download(page, 'Export Word');
+  // Watch the bar while the next file is made: a line appearing in it would resize it, and on a
+  // large report the editor would be laid out again, before the file and after it.
+  const actions = page.getByRole('navigation', { name: 'Report actions' });
+  await actions.evaluate((nav) => {
+    const seen = { resized: false, preparing: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const height = nav.getBoundingClientRect().height;
+    new ResizeObserver(() => {
+      if (nav.getBoundingClientRect().height !== height) seen.resized = true;
+    }).observe(nav);
+    new MutationObserver(() => {
+      if (nav.textContent?.includes('Preparing')) seen.preparing = true;
+    }).observe(nav, { subtree: true, childList: true, characterData: true });
+  });
+  const again = await download(page, 'Export Word');
+  expect(zipEntry(again.bytes, 'word/document.xml')).toContain('Fourth Dialogue Session on Empowering Communities');
+  // The frame after the download: a resize would have been reported by then.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await page.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({ resized: false, preparing: false });
+});
+
 for (const [code, label, email, hint] of [
   ['ar', 'تصدير Word', 'بريد إلكتروني', 'أرفق ملف Word أيضًا'],
   ['ckb', 'هەناردەکردنی Word', 'ئیمەیڵ', 'پەڕگەی Word یش هاوپێچ بکە'],
