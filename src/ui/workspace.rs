@@ -66,6 +66,7 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
     let (preview_open, sections_open) = (workspace.preview_open, workspace.sections_open);
     let bar = NodeRef::<leptos::html::Div>::new();
     measure_sticky_bars(bar);
+    let place = Place::new();
     view! {
         <div class="report-actions-holder" node_ref=bar>
             <ReportActions confirm_export=move |()| checks.confirm_export()>
@@ -84,7 +85,9 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
                     aria-pressed=move || preview_open.get().to_string()
                     on:click=move |_| {
                         sections_open.set(false);
+                        place.note();
                         preview_open.update(|open| *open = !*open);
+                        place.keep();
                     }
                 >
                     {i18n.text(Msg::Preview)}
@@ -93,7 +96,7 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
         </div>
         <div class="workspace" class:workspace--preview=move || preview_open.get()>
             <SectionsNav />
-            <div class="workspace__form">
+            <div class="workspace__form" on:focusin=move |ev| place.entered(&ev)>
                 <ChecksPanel />
                 <Editor />
             </div>
@@ -101,6 +104,59 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
                 <Preview />
             </Show>
         </div>
+    }
+}
+
+/// The field the person was last in and where it stood on the screen, so that opening or closing
+/// Preview (which narrows or hides the form) leaves that field where it was.
+#[derive(Clone, Copy)]
+struct Place {
+    field: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    top: StoredValue<Option<f64>>,
+}
+
+impl Place {
+    fn new() -> Self {
+        Place { field: StoredValue::new_local(None), top: StoredValue::new(None) }
+    }
+
+    fn entered(self, ev: &leptos::ev::FocusEvent) {
+        let field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if field.as_ref().is_some_and(|f| f.matches("input, textarea, select").unwrap_or(false)) {
+            self.field.set_value(field);
+            self.top.set_value(None);
+        }
+    }
+
+    /// Notes where the field stands, when it is on the screen. A field hidden (the form behind the
+    /// phone's Preview) keeps the place noted when it was last seen; one scrolled off screen has none.
+    fn note(self) {
+        let Some(field) = self.field.get_value() else { return };
+        let shown = field.get_bounding_client_rect();
+        if shown.height() == 0.0 {
+            return;
+        }
+        let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let on_screen = shown.bottom() > 0.0 && shown.top() < screen;
+        self.top.set_value(on_screen.then(|| shown.top()));
+    }
+
+    /// Once the new layout is drawn, scrolls the page so the field stands where it was noted; with
+    /// the form hidden behind Preview (on a phone), brings the Preview into view instead.
+    fn keep(self) {
+        request_animation_frame(move || {
+            let field = self.field.get_value();
+            let shown = field.as_ref().map(|f| f.get_bounding_client_rect()).filter(|r| r.height() > 0.0);
+            match (shown, self.top.get_value()) {
+                (Some(now), Some(top)) => window().scroll_by_with_x_and_y(0.0, now.top() - top),
+                (None, _) if field.is_some() => {
+                    if let Some(preview) = document().query_selector(".preview").ok().flatten() {
+                        preview.scroll_into_view();
+                    }
+                }
+                _ => {}
+            }
+        });
     }
 }
 

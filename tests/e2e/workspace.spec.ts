@@ -166,6 +166,71 @@ test('on a phone, Preview is a view of its own, and the form comes back', async 
   await expect(page.getByLabel('Report title', { exact: true })).toBeVisible();
 });
 
+/** Puts the person in `field` in the middle of the screen, typing. */
+async function typeInTheMiddle(page: Page, field: Locator) {
+  await field.evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await field.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Agreed.');
+}
+
+/** Presses Preview where it stands on the screen, as a person does (a locator's click first
+ *  scrolls the page to the bar's place in the document, which a sticky bar does not need). */
+async function pressPreview(page: Page) {
+  const button = await box(page.getByRole('button', { name: 'Preview', exact: true }));
+  await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+}
+
+/** Where `field` stands on the screen, once it settles there. */
+async function expectStill(field: Locator, top: number) {
+  await expect(field).toBeInViewport();
+  // Within a pixel: the page scrolls by whole pixels.
+  await expect.poll(async () => Math.abs((await box(field)).y - top)).toBeLessThanOrEqual(1);
+}
+
+test('opening and closing Preview beside the form leaves the field being typed in where it was (1280×900)', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await importEditedSample(page, (r) => {
+    r.title = 'Where I was';
+  });
+  await expect(page.getByRole('heading', { name: 'Sign-off', level: 2 })).toBeAttached();
+  const conclusion = page.getByLabel('Conclusion', { exact: true });
+  await typeInTheMiddle(page, conclusion);
+  const top = (await box(conclusion)).y;
+
+  await pressPreview(page);
+  const frame = page.getByRole('region', { name: 'Preview' }).getByTitle('Preview of the printed report').contentFrame();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Where I was');
+  await expectStill(conclusion, top);
+  await expect(conclusion).toHaveValue(/ Agreed\.$/);
+
+  await pressPreview(page);
+  await expect(page.getByRole('region', { name: 'Preview' })).toHaveCount(0);
+  await expectStill(conclusion, top);
+});
+
+test('on a phone, Preview opens at its top and closing it returns to the field the person was in', async ({ app: page }) => {
+  await importEditedSample(page, (r) => {
+    r.title = 'Where I was';
+  });
+  await expect(page.getByRole('heading', { name: 'Sign-off', level: 2 })).toBeAttached();
+  await page.setViewportSize(PHONE);
+  const conclusion = page.getByLabel('Conclusion', { exact: true });
+  await typeInTheMiddle(page, conclusion);
+  const top = (await box(conclusion)).y;
+
+  await pressPreview(page);
+  const region = page.getByRole('region', { name: 'Preview' });
+  await expect(region.getByTitle('Preview of the printed report').contentFrame().getByRole('heading', { level: 1 }))
+    .toHaveText('Where I was');
+  await expect(conclusion).toBeHidden();
+  await expect(region.getByRole('heading', { name: 'Preview', exact: true })).toBeInViewport({ ratio: 1 });
+
+  await pressPreview(page);
+  await expect(region).toHaveCount(0);
+  await expectStill(conclusion, top);
+});
+
 test('sections this kind of activity does not use wait under More sections, one click away; one with content is never folded', async ({ app: page }) => {
   const more = page.getByRole('region', { name: 'More sections' });
   const sections = page.getByRole('navigation', { name: 'Sections' });
