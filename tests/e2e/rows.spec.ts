@@ -77,6 +77,22 @@ test('an agenda item is one line on a wide screen: start, end, item and presente
   }
 });
 
+test('beside Preview on a wide screen an agenda item stacks its fields, each wide enough to read', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await typeAgenda(page, DAY.slice(3, 4));
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Preview' })).toBeVisible();
+  const row = agendaItem(page, 1);
+  const [start, end, item, presenter] = await Promise.all(
+    ['Start', 'End', 'Item', 'Presenter'].map(async (label) => (await field(row, label).boundingBox())!));
+  // Start and End share a line; Item and Presenter each take the width of the row below them.
+  expect(Math.round(start.y)).toBe(Math.round(end.y));
+  expect(item.y).toBeGreaterThan(start.y + start.height);
+  expect(presenter.y).toBeGreaterThan(item.y + item.height);
+  expect(item.width).toBeGreaterThan(start.width + end.width);
+  await expect(field(row, 'Item')).toHaveValue('Dialogue on water access');
+});
+
 test('a new agenda item starts when the one before it ends', async ({ app: page }) => {
   await typeAgenda(page, DAY.slice(0, 2));
   await page.getByRole('button', { name: 'Add agenda item', exact: true }).click();
