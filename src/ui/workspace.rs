@@ -96,7 +96,7 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
         </div>
         <div class="workspace" class:workspace--preview=move || preview_open.get()>
             <SectionsNav />
-            <div class="workspace__form" on:focusin=move |ev| place.entered(&ev)>
+            <div class="workspace__form" node_ref=place.form on:focusin=move |ev| place.entered(&ev)>
                 <ChecksPanel />
                 <Editor />
             </div>
@@ -107,54 +107,63 @@ pub fn EditorScreen(checks: Checks) -> impl IntoView {
     }
 }
 
-/// The field the person was last in and where it stood on the screen, so that opening or closing
-/// Preview (which narrows or hides the form) leaves that field where it was.
+/// Where the person was in the form, so that opening or closing Preview (which narrows the form,
+/// or hides it on a phone) leaves it where it stood on the screen: the field or heading they were
+/// last in when it is on the screen, else what is in the middle of the screen.
 #[derive(Clone, Copy)]
 struct Place {
-    field: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    top: StoredValue<Option<f64>>,
+    form: NodeRef<leptos::html::Div>,
+    focused: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    anchor: StoredValue<Option<(web_sys::Element, f64)>, LocalStorage>,
 }
 
 impl Place {
     fn new() -> Self {
-        Place { field: StoredValue::new_local(None), top: StoredValue::new(None) }
+        Place { form: NodeRef::new(), focused: StoredValue::new_local(None), anchor: StoredValue::new_local(None) }
     }
 
     fn entered(self, ev: &leptos::ev::FocusEvent) {
-        let field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if field.as_ref().is_some_and(|f| f.matches("input, textarea, select").unwrap_or(false)) {
-            self.field.set_value(field);
-            self.top.set_value(None);
-        }
+        self.focused.set_value(ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()));
     }
 
-    /// Notes where the field stands, when it is on the screen. A field hidden (the form behind the
-    /// phone's Preview) keeps the place noted when it was last seen; one scrolled off screen has none.
+    /// Notes the place. With the form hidden (behind the phone's Preview), the place noted when
+    /// it was last seen stays.
     fn note(self) {
-        let Some(field) = self.field.get_value() else { return };
-        let shown = field.get_bounding_client_rect();
-        if shown.height() == 0.0 {
+        let Some(form) = self.form.get_untracked() else { return };
+        if form.offset_height() == 0 {
             return;
         }
         let screen = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        let on_screen = shown.bottom() > 0.0 && shown.top() < screen;
-        self.top.set_value(on_screen.then(|| shown.top()));
+        let on_screen = |element: &web_sys::Element| {
+            let shown = element.get_bounding_client_rect();
+            element.is_connected() && shown.height() > 0.0 && shown.bottom() > 0.0 && shown.top() < screen
+        };
+        let middle = || {
+            let shown = form.get_bounding_client_rect();
+            document()
+                .element_from_point((shown.left() + shown.right()) as f32 / 2.0, screen as f32 / 2.0)
+                .filter(|element| form.contains(Some(element)))
+        };
+        let anchor = self.focused.get_value().filter(on_screen).or_else(middle);
+        self.anchor.set_value(anchor.map(|anchor| {
+            let top = anchor.get_bounding_client_rect().top();
+            (anchor, top)
+        }));
     }
 
-    /// Once the new layout is drawn, scrolls the page so the field stands where it was noted; with
-    /// the form hidden behind Preview (on a phone), brings the Preview into view instead.
+    /// Once the new layout is drawn, scrolls the page so the place noted stands where it stood;
+    /// with the form hidden behind Preview (on a phone), brings the Preview into view instead.
     fn keep(self) {
         request_animation_frame(move || {
-            let field = self.field.get_value();
-            let shown = field.as_ref().map(|f| f.get_bounding_client_rect()).filter(|r| r.height() > 0.0);
-            match (shown, self.top.get_value()) {
-                (Some(now), Some(top)) => window().scroll_by_with_x_and_y(0.0, now.top() - top),
-                (None, _) if field.is_some() => {
-                    if let Some(preview) = document().query_selector(".preview").ok().flatten() {
-                        preview.scroll_into_view();
-                    }
+            let Some(form) = self.form.get_untracked() else { return };
+            if form.offset_height() == 0 {
+                if let Some(preview) = document().query_selector(".preview").ok().flatten() {
+                    preview.scroll_into_view();
                 }
-                _ => {}
+                return;
+            }
+            if let Some((anchor, top)) = self.anchor.get_value().filter(|(anchor, _)| anchor.is_connected()) {
+                window().scroll_by_with_x_and_y(0.0, anchor.get_bounding_client_rect().top() - top);
             }
         });
     }

@@ -209,6 +209,22 @@ test('opening and closing Preview beside the form leaves the field being typed i
   await expectStill(conclusion, top);
 });
 
+test('Preview leaves the section reached through Sections where it stood (1280×900)', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await importEditedSample(page, () => {});
+  await expect(page.getByRole('heading', { name: 'Sign-off', level: 2 })).toBeAttached();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Agenda', exact: true }).click();
+  const heading = page.getByRole('heading', { name: 'Agenda', exact: true, level: 2 });
+  await expect(heading).toBeFocused();
+  const top = (await box(heading)).y;
+  await pressPreview(page);
+  await expect(page.getByRole('region', { name: 'Preview' })).toBeVisible();
+  await expectStill(heading, top);
+  await pressPreview(page);
+  await expect(page.getByRole('region', { name: 'Preview' })).toHaveCount(0);
+  await expectStill(heading, top);
+});
+
 test('on a phone, Preview opens at its top and closing it returns to the field the person was in', async ({ app: page }) => {
   await importEditedSample(page, (r) => {
     r.title = 'Where I was';
