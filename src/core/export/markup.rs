@@ -97,20 +97,25 @@ impl Default for MarkupWriter {
 /// a lone `\r`) become `\n`; characters HTML does not allow in text (controls other than tab and
 /// newline, noncharacters) are dropped, so an imported file never prints as "�".
 pub fn escape_into(out: &mut String, text: &str) {
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => out.push('\n'),
-            c if !allowed_in_markup(c) => {}
-            c => out.push(c),
-        }
+    // Runs of text that need nothing are copied whole: most of a report is such runs.
+    let mut copied_to = 0;
+    for (at, ch) in text.char_indices() {
+        let written_as = match ch {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\r' if text.as_bytes().get(at + 1) == Some(&b'\n') => "",
+            '\r' => "\n",
+            c if !allowed_in_markup(c) => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied_to..at]);
+        out.push_str(written_as);
+        copied_to = at + ch.len_utf8();
     }
+    out.push_str(&text[copied_to..]);
 }
 
 /// Whether HTML and XML allow `c` in text: no controls but tab and newline, no noncharacters.
@@ -143,6 +148,21 @@ mod tests {
         let mut out = String::new();
         escape_into(&mut out, r#"<a href="x" onclick='y'>&"#);
         assert_eq!(out, "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;");
+    }
+
+    #[test]
+    fn escaping_keeps_the_text_before_between_and_after_escapes_whole() {
+        for (text, escaped) in [
+            ("", ""),
+            ("أُعدّ التقرير", "أُعدّ التقرير"),
+            ("<أ&ب>", "&lt;أ&amp;ب&gt;"),
+            ("\u{0}ئ\u{1}ێ\r", "ئێ\n"),
+            ("ـ\r\n\u{FFFF}", "ـ\n"),
+        ] {
+            let mut out = String::from("kept ");
+            escape_into(&mut out, text);
+            assert_eq!(out, format!("kept {escaped}"), "{text:?}");
+        }
     }
 
     #[test]
