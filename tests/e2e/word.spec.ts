@@ -72,9 +72,16 @@ test('Export Word shows "Preparing the Word file…" while its module loads, the
     await held;
     await route.continue();
   });
+  const actions = page.getByRole('navigation', { name: 'Report actions' });
+  const height = async () => (await actions.boundingBox())?.height;
+  const before = await height();
   const started = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Word' }).click();
   await expect(page.getByText('Preparing the Word file…')).toBeVisible();
+  // The line shows below the bar, not in it: the bar keeps its height (see the next test).
+  expect(await height()).toBe(before);
+  const [bar, line] = [await actions.boundingBox(), await page.getByText('Preparing the Word file…').boundingBox()];
+  expect(line!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
   release();
   const file = await started;
   expect(file.suggestedFilename()).toBe('2024-03-07-fourth-dialogue-session-on-empowering-communities.docx');
@@ -91,6 +98,33 @@ test('Export Word shows "Preparing the Word file…" while its module loads, the
   const again = await download(page, 'Export Word');
   expect(again.name).toBe('2024-03-07-fifth-dialogue-session.docx');
   expect(zipEntry(again.bytes, 'word/document.xml')).toContain('Fifth Dialogue Session');
+  expect(pageErrors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone "Preparing the Word file…" shows above the bottom bar, which keeps its height', async ({ browser }) => {
+  const { context, page, pageErrors } = await openWithoutServiceWorker(browser);
+  await importSample(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(WORKER, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  const actions = page.getByRole('navigation', { name: 'Report actions' });
+  const before = await actions.boundingBox();
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('button', { name: 'Export Word' }).click();
+  const line = page.getByText('Preparing the Word file…');
+  await expect(line).toBeVisible();
+  const [bar, shown] = [await actions.boundingBox(), await line.boundingBox()];
+  expect(bar).toEqual(before);
+  expect(shown!.y + shown!.height).toBeLessThanOrEqual(bar!.y);
+  release();
+  await started;
+  await expect(line).toHaveCount(0);
   expect(pageErrors).toEqual([]);
   await context.close();
 });
