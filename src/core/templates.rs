@@ -114,7 +114,7 @@ pub struct OwnTemplate {
 }
 
 /// A template's report is read as a report file's is ([`strict_json`]): the report's reader is
-/// the largest code in the app, and a second copy for the profile cost 50 KB of the first load.
+/// the largest code in the app, and a second copy for the profile was 70 KB of code.
 fn read_report<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Report, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
     strict_json::from_str(raw.get()).map_err(|failure| D::Error::custom(failure.error))
