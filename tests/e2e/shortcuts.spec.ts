@@ -53,6 +53,9 @@ test('Ctrl+P prints the report, not the editor', async ({ app: page }) => {
 test('Alt+Shift+↓ and ↑ move the row being typed in, and focus stays in it', async ({ app: page }) => {
   for (const [n, name] of ['Opening', 'Presentation', 'Discussion'].entries()) {
     await page.getByRole('button', { name: 'Add agenda item', exact: true }).click();
+    // Add puts the person in the new row's first field in the next frame: typing in its Item
+    // before that would be taken away from it.
+    await expect(agendaItem(page, n + 1).getByLabel('Start', { exact: true })).toBeFocused();
     await itemField(page, n + 1).fill(name);
   }
   await itemField(page, 1).focus();
