@@ -1,13 +1,15 @@
 //! The Summary screen's own parts, written as HTML by the core so that the screen needs little
-//! view code of its own (the first load's size): the filters' form and the list of reports with a
-//! tick box and an open button per report. The screen listens to them by their `id`s and `data-`
-//! attributes.
+//! view code of its own (the first load's size): "Add reports", the screen's frame with its
+//! buttons, the filters' form, the list of reports with a tick box and an open button per report,
+//! and a received report open for reading. The screen fills the frame's parts by their `id`s
+//! and listens to them by `id`s and `data-` attributes (`data-action` names a button's action).
 
 use crate::core::export::html_writer::HtmlWriter;
 use crate::core::export::summary::{title, write_reports};
 use crate::core::i18n::{self, activity_name, Msg};
 use crate::core::report::{ActivityType, Language};
-use crate::core::summary::{key_text, Entry, Filter, Key, Period};
+use crate::core::summary::desk::{Reading, ACTIVITY_TYPE, FROM, INCLUDE_DRAFTS, SEARCH, TO};
+use crate::core::summary::{key_text, Entry, Filter, Key};
 
 /// What the Summary screen adds to the list of reports: a tick box per report (the ones ticked
 /// out unticked), a button to open each, and only the first `shown` rows with "Show more".
@@ -36,20 +38,84 @@ pub fn reports_on_screen(reports: &[&Entry], lang: Language, screen: OnScreen) -
     w.finish()
 }
 
+/// The id of the file input "Add reports" clicks.
+pub const FILES: &str = "summary-files";
+
+/// The ids of the frame's parts ([`screen_frame`]).
+pub const WARNING: &str = "summary-warning";
+pub const FORM: &str = "summary-form";
+pub const COUNT: &str = "summary-count";
+pub const TABLES: &str = "summary-tables";
+pub const ERROR: &str = "summary-error";
+pub const LIST: &str = "summary-list";
+pub const READING: &str = "summary-reading";
+
+fn action(w: &mut HtmlWriter, class: &'static str, action: &'static str, label: &str) {
+    w.element("button", &[("type", "button"), ("class", class), ("data-action", action)], label);
+}
+
+/// "Add reports" (it clicks the hidden file input [`FILES`]) and its hint.
+pub fn add_reports(lang: Language) -> String {
+    let mut w = HtmlWriter::new();
+    action(&mut w, "button button--primary", "add", i18n::text(lang, Msg::ArchiveAdd));
+    w.element("p", &[("class", "field-hint")], i18n::text(lang, Msg::ArchiveHint));
+    w.finish()
+}
+
+/// The screen below "Add reports": empty parts with their ids, and the summary's buttons.
+pub fn screen_frame(lang: Language) -> String {
+    let t = |msg| i18n::text(lang, msg);
+    let mut w = HtmlWriter::new();
+    for id in [WARNING, FORM] {
+        w.element("div", &[("id", id)], "");
+    }
+    w.element("p", &[("id", COUNT), ("class", "summary__count"), ("role", "status")], "");
+    w.open("div", &[("class", "summary__actions")]);
+    action(&mut w, "button button--primary", "csv", t(Msg::SummaryDownloadCsv));
+    action(&mut w, "button", "html", t(Msg::SummaryExportHtml));
+    action(&mut w, "button", "print", t(Msg::SummaryPrint));
+    w.close("div");
+    w.element("div", &[("id", TABLES), ("class", "summary__tables")], "");
+    w.element("div", &[("id", ERROR)], "");
+    w.element("div", &[("id", LIST), ("class", "summary__list")], "");
+    w.element("div", &[("id", READING)], "");
+    w.finish()
+}
+
+/// A notice (`notice--warning`, `notice--error`) saying `text`; nothing without one.
+pub fn notice(class: &'static str, text: Option<&str>) -> String {
+    let mut w = HtmlWriter::new();
+    if let Some(text) = text {
+        w.element("div", &[("class", class), ("role", "alert")], text);
+    }
+    w.finish()
+}
+
+/// The received report open for reading, with what can be done with it; nothing without one.
+pub fn reading(reading: Option<&Reading>, lang: Language) -> String {
+    let t = |msg| i18n::text(lang, msg);
+    let mut w = HtmlWriter::new();
+    let Some(reading) = reading else { return w.finish() };
+    w.open("section", &[("class", "summary__received"), ("aria-labelledby", "received-title")]);
+    w.element("h3", &[("id", "received-title"), ("dir", "auto")], &reading.title);
+    w.open("div", &[("class", "summary__actions")]);
+    action(&mut w, "button", "print-received", t(Msg::Print));
+    action(&mut w, "button", "copy", t(Msg::ArchiveCopyToDrafts));
+    action(&mut w, "button", "remove", t(Msg::ArchiveRemove));
+    action(&mut w, "button", "close", t(Msg::ArchiveClose));
+    w.close("div");
+    w.element("iframe", &[("class", "summary__page"), ("title", &reading.title), ("srcdoc", &reading.page)], "");
+    w.close("section");
+    w.finish()
+}
+
 pub(super) fn open_button(w: &mut HtmlWriter, entry: &Entry, title: &str) {
     let key = key_text(&entry.key());
     w.element("button", &[("type", "button"), ("class", "link-button"), ("dir", "auto"), ("data-open", &key)], title);
 }
 
-/// The ids of the filters' inputs.
-pub const FROM: &str = "summary-from";
-pub const TO: &str = "summary-to";
-pub const ACTIVITY_TYPE: &str = "summary-type";
-pub const SEARCH: &str = "summary-search";
-pub const INCLUDE_DRAFTS: &str = "summary-drafts";
-
 /// The filters as a form showing `filter`: quick periods (buttons with `data-period`, the index in
-/// [`Period::ALL`], or empty for all dates), From, To, Activity type, Search and Include my drafts.
+/// `Period::ALL`, or empty for all dates), From, To, Activity type, Search and Include my drafts.
 pub fn filter_form(filter: &Filter, include_drafts: bool, lang: Language) -> String {
     let t = |msg| i18n::text(lang, msg);
     let mut w = HtmlWriter::new();
@@ -106,16 +172,11 @@ pub fn filter_form(filter: &Filter, include_drafts: bool, lang: Language) -> Str
     w.finish()
 }
 
-/// The period a `data-period` of [`filter_form`] names; `None` for all dates.
-pub fn period(code: &str) -> Option<Period> {
-    code.parse::<usize>().ok().and_then(|i| Period::ALL.get(i).copied())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::report::{Report, WholeNumber};
-    use crate::core::summary::{Figures, Source};
+    use crate::core::summary::{period, Figures, Period, Source};
 
     fn entries() -> Vec<Entry> {
         let mut a = Report::blank();
@@ -189,5 +250,36 @@ mod tests {
         let periods: Vec<_> =
             page.select(&select("[data-period]")).map(|b| period(b.value().attr("data-period").unwrap())).collect();
         assert_eq!(periods, [None, Some(Period::ThisQuarter), Some(Period::LastQuarter), Some(Period::ThisYear)]);
+    }
+
+    #[test]
+    fn a_received_report_is_read_in_a_frame_named_by_its_title_with_its_four_actions() {
+        let reading =
+            Reading { key: "r1".into(), title: "<b>Basra</b>".into(), page: "<p class=\"x\">&amp;</p>".into() };
+        let html = super::reading(Some(&reading), Language::English);
+        let page = scraper::Html::parse_fragment(&html);
+        let frame = page.select(&select("section[aria-labelledby=received-title] iframe")).next().unwrap();
+        assert_eq!(frame.value().attr("srcdoc"), Some(reading.page.as_str()));
+        assert_eq!(frame.value().attr("title"), Some("<b>Basra</b>"));
+        assert_eq!(
+            page.select(&select("h3#received-title")).next().unwrap().text().collect::<String>(),
+            "<b>Basra</b>"
+        );
+        let actions: Vec<_> =
+            page.select(&select("button[data-action]")).map(|b| b.text().collect::<String>()).collect();
+        assert_eq!(actions, ["Print", "Copy to my drafts", "Remove from the summary", "Close"]);
+        assert_eq!(super::reading(None, Language::English), "");
+    }
+
+    #[test]
+    fn the_frame_has_every_part_the_screen_fills_and_a_notice_only_with_a_message() {
+        let page = scraper::Html::parse_fragment(&screen_frame(Language::English));
+        for id in [WARNING, FORM, COUNT, TABLES, ERROR, LIST, READING] {
+            assert!(page.select(&select(&format!("#{id}"))).next().is_some(), "{id}");
+        }
+        assert!(page.select(&select("#summary-count[role=status]")).next().is_some());
+        let alert = notice("notice notice--error", Some("a < b"));
+        assert_eq!(alert, "<div class=\"notice notice--error\" role=\"alert\">a &lt; b</div>");
+        assert_eq!(notice("notice notice--error", None), "");
     }
 }

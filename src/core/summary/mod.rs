@@ -3,6 +3,7 @@
 //! filtering and totalling work on those alone.
 
 pub mod csv;
+pub mod desk;
 pub mod figures;
 pub mod totals;
 
@@ -101,6 +102,17 @@ impl Period {
         };
         Some((format!("{year:04}-{first_month:02}-01"), format!("{year:04}-{last_month:02}-{last_day:02}")))
     }
+}
+
+/// The period a `data-period` of the filters' form names (its index in [`Period::ALL`]); `None`
+/// for all dates.
+pub fn period(code: &str) -> Option<Period> {
+    code.parse::<usize>().ok().and_then(|i| Period::ALL.get(i).copied())
+}
+
+/// The first and last days of the period `code` names on `today`; both blank for all dates.
+fn period_dates(code: &str, today: &str) -> (String, String) {
+    period(code).and_then(|p| p.dates(today)).unwrap_or_default()
 }
 
 /// Where in `entries` the reports are that `filter` lets through, drafts only when `include_drafts`.

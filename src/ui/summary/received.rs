@@ -1,76 +1,54 @@
-//! Received reports on the Summary: "Add reports" (many files at once, or dropped on the
-//! Summary) into the archive with a line per file, and a received report opened to read, print,
-//! copy into the drafts or remove.
+//! Received reports on the Summary: the archive's listings read when the screen opens, "Add
+//! reports" (many files at once, or dropped on the Summary) into the archive with a line per
+//! file, and a received report opened to read, print, copy into the drafts or remove.
 
-use super::SummaryState;
+use super::{Screen, LIST, NOTICES, READING, TOTALS};
 use crate::core::archive::{self, Outcome};
 use crate::core::document::read_document;
-use crate::core::i18n::{self, Msg};
-use crate::core::intake::{HeldReport, Intake};
-use crate::core::report::Language;
+use crate::core::i18n::Msg;
+use crate::core::intake::Intake;
 use crate::core::report_file::MAX_REPORT_FILE_BYTES;
+use crate::core::summary::desk::Reading;
 use crate::core::summary::{Entry, Source};
 use crate::ui::archive as store;
-use crate::ui::button::button;
 use crate::ui::checks::today;
-use crate::ui::exports::{print_page, printable_page};
-use crate::ui::file_batch::{chosen_files, next_task, read, BatchLines, BatchStatus, Outcome as FileLine};
-use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::session::Session;
+use crate::ui::exports::printable_page;
+use crate::ui::file_batch::{next_task, read, Outcome as FileLine};
 use crate::ui::timing::measured_until_drawn;
 use leptos::prelude::*;
 
 /// How many added reports are written to the archive in one transaction.
 const BATCH: usize = 25;
 
-/// The received side of the Summary: what is held, what "Add reports" is doing and said, and the
-/// report open for reading.
-#[derive(Clone, Copy)]
-pub struct Received {
-    /// The archive's reports as intake compares files with them.
-    held: StoredValue<Vec<HeldReport>>,
-    /// "Reading n of total…" while files are read, and the line for each.
-    lines: BatchLines,
-    /// The received report being read: its key, title and printable page.
-    pub open: RwSignal<Option<(String, String, String)>>,
-    error: RwSignal<Option<String>>,
-}
-
-impl Received {
-    /// Reads the archive's listings into `state` (in the background).
-    pub fn load(state: SummaryState, i18n: I18n) -> Self {
-        let received = Received {
-            held: StoredValue::new(Vec::new()),
-            lines: BatchLines::default(),
-            open: RwSignal::new(None),
-            error: RwSignal::new(None),
-        };
+impl Screen {
+    /// Reads the archive's listings into the summary (in the background).
+    pub(super) fn load(self) {
         // Measured until the received reports are drawn: the Summary's opening, as the bench sees it.
         wasm_bindgen_futures::spawn_local(measured_until_drawn("summary-received", async move {
-            match store::listings().await {
+            let listings = store::listings().await;
+            self.change(|desk| match listings {
                 Ok(listings) => {
-                    received.held.set_value(listings.iter().map(|l| l.held.clone()).collect());
-                    let entries = listings.into_iter().map(|l| Entry {
+                    desk.held = listings.iter().map(|l| l.held.clone()).collect();
+                    desk.add(listings.into_iter().map(|l| Entry {
                         source: Source::Received,
                         id: l.held.key,
                         figures: l.figures,
-                    });
-                    state.entries.update(|all| all.extend(entries));
+                    }));
                 }
-                Err(_) => received.error.set(Some(i18n.t(Msg::ArchiveUnavailable).to_owned())),
-            }
+                Err(_) => desk.warning = Some(self.i18n.t(Msg::ArchiveUnavailable).to_owned()),
+            });
+            self.draw(TOTALS | LIST | NOTICES);
         }));
-        received
     }
 
     /// Takes in `files` one by one, storing the reports added a batch at a time.
-    pub fn add(self, state: SummaryState, i18n: I18n, files: Vec<web_sys::File>) {
+    pub(super) fn add(self, files: Vec<web_sys::File>) {
         if files.is_empty() || !self.lines.start() {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
             let total = files.len();
-            let mut held = self.held.get_value();
+            let Some(mut held) = self.desk.try_with_value(|desk| desk.held.clone()) else { return };
             let mut batch: Vec<Outcome> = Vec::new();
             for (i, file) in files.into_iter().enumerate() {
                 self.lines.reading.set(Some((i + 1, total)));
@@ -84,32 +62,22 @@ impl Received {
                 };
                 batch.push(outcome);
                 if batch.iter().filter(|o| o.arrival.is_some()).count() >= BATCH || i + 1 == total {
-                    self.store(state, i18n, std::mem::take(&mut batch)).await;
+                    self.store(std::mem::take(&mut batch)).await;
                 }
             }
-            self.held.set_value(held);
+            self.change(|desk| desk.held = held);
             self.lines.reading.set(None);
         });
     }
 
     /// Stores the reports `outcomes` add, then shows them and their lines.
-    async fn store(self, state: SummaryState, i18n: I18n, outcomes: Vec<Outcome>) {
-        let lang = i18n.language();
+    async fn store(self, outcomes: Vec<Outcome>) {
+        let lang = self.i18n.language_untracked();
+        let refused = |o: &Outcome| matches!(o.intake, Intake::Refused(_));
         let lines: Vec<FileLine> = match store::store_outcomes(&outcomes).await {
             Ok(()) => {
-                state.entries.update(|all| {
-                    for outcome in &outcomes {
-                        if let Intake::Newer { replaces } = &outcome.intake {
-                            all.retain(|e| !(e.source == Source::Received && e.id == *replaces));
-                        }
-                    }
-                    all.extend(outcomes.iter().filter_map(|o| o.arrival.as_ref()).map(|a| Entry {
-                        source: Source::Received,
-                        id: a.listing.key().to_owned(),
-                        figures: a.listing.figures.clone(),
-                    }));
-                });
-                let refused = |o: &Outcome| matches!(o.intake, Intake::Refused(_));
+                self.change(|desk| desk.arrived(&outcomes));
+                self.draw(TOTALS | LIST);
                 outcomes.iter().map(|o| FileLine { text: o.message(lang), refused: refused(o) }).collect()
             }
             Err(problem) => {
@@ -118,10 +86,10 @@ impl Received {
                     .iter()
                     .map(|o| match o.arrival {
                         Some(_) => FileLine {
-                            text: i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
+                            text: self.i18n.format(Msg::IntakeRefused, &[("file", &o.file), ("reason", &reason)]),
                             refused: true,
                         },
-                        None => FileLine { text: o.message(lang), refused: matches!(o.intake, Intake::Refused(_)) },
+                        None => FileLine { text: o.message(lang), refused: refused(o) },
                     })
                     .collect()
             }
@@ -130,93 +98,39 @@ impl Received {
     }
 
     /// Opens received report `key` for reading.
-    pub fn show(self, key: String, lang: Language) {
+    pub(super) fn show(self, key: String) {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(Some(text)) = store::document(&key).await else { return };
             let Ok(document) = read_document(&text) else { return };
             // The page is written by the export worker, which may not have loaded.
-            match printable_page(text).await {
-                Ok(page) => self.open.set(Some((key, document.report.title, page))),
-                Err(_) => self.error.set(Some(i18n::text(lang, Msg::ExportFailed).to_owned())),
-            }
+            let page = printable_page(text).await;
+            self.change(|desk| match page {
+                Ok(page) => desk.reading = Some(Reading { key, title: document.report.title, page }),
+                Err(_) => desk.warning = Some(self.i18n.t(Msg::ExportFailed).to_owned()),
+            });
+            self.draw(READING | NOTICES);
         });
     }
 
-    /// Removes the open received report from the archive and the summary.
-    fn remove(self, state: SummaryState) {
-        let Some((key, _, _)) = self.open.get_untracked() else { return };
+    /// Removes the received report being read from the archive and the summary.
+    pub(super) fn remove(self) {
+        let Some(Some(key)) = self.desk.try_with_value(|d| d.reading.as_ref().map(|r| r.key.clone())) else { return };
         wasm_bindgen_futures::spawn_local(async move {
             if store::remove(&key).await.is_ok() {
-                self.held.update_value(|held| held.retain(|h| h.key != key));
-                state.entries.update(|all| all.retain(|e| !(e.source == Source::Received && e.id == key)));
-                self.open.set(None);
+                self.change(|desk| desk.removed(&key));
+                self.draw(TOTALS | LIST | READING);
             }
         });
     }
 
-    /// Opens a copy of the open received report as a new draft.
-    fn copy_to_drafts(self, session: Session) {
-        let Some((key, _, _)) = self.open.get_untracked() else { return };
+    /// Opens a copy of the received report being read as a new draft.
+    pub(super) fn copy_to_drafts(self) {
+        let Some(Some(key)) = self.desk.try_with_value(|d| d.reading.as_ref().map(|r| r.key.clone())) else { return };
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(Some(text)) = store::document(&key).await else { return };
             if let Ok(document) = read_document(&text) {
-                session.open_document(document);
+                self.session.open_document(document);
             }
         });
-    }
-}
-
-/// "Add reports", its hint, progress and the line for each file.
-#[component]
-pub fn AddReports(state: SummaryState, received: Received) -> impl IntoView {
-    let i18n = use_i18n();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_change = move |ev: leptos::ev::Event| received.add(state, i18n, chosen_files(&ev));
-    view! {
-        <div class="summary__add">
-            {button("button button--primary", Msg::ArchiveAdd, move |_| {
-                if let Some(input) = input.get_untracked() {
-                    input.click();
-                }
-            })}
-            <input
-                type="file"
-                multiple
-                accept=".html,.htm,.json,text/html,application/json"
-                class="visually-hidden"
-                tabindex="-1"
-                aria-hidden="true"
-                node_ref=input
-                on:change=on_change
-            />
-            <p class="field-hint">{i18n.text(Msg::ArchiveHint)}</p>
-        </div>
-        <BatchStatus lines=received.lines />
-        {move || received.error.get().map(|message| view! { <div class="notice notice--warning" role="alert">{message}</div> })}
-    }
-}
-
-/// The received report open for reading, with what can be done with it.
-#[component]
-pub fn ReceivedReport(state: SummaryState, received: Received) -> impl IntoView {
-    let session = expect_context::<Session>();
-    move || {
-        received.open.get().map(|(_, title, page)| {
-            let print = page.clone();
-            view! {
-                <section class="summary__received" aria-labelledby="received-title">
-                    <h3 id="received-title" dir="auto">{title.clone()}</h3>
-                    <div class="summary__actions">
-                        {button("button", Msg::Print, move |_| {
-                            print_page(&print);
-                        })}
-                        {button("button", Msg::ArchiveCopyToDrafts, move |_| received.copy_to_drafts(session))}
-                        {button("button", Msg::ArchiveRemove, move |_| received.remove(state))}
-                        {button("button", Msg::ArchiveClose, move |_| received.open.set(None))}
-                    </div>
-                    <iframe class="summary__page" title=title srcdoc=page></iframe>
-                </section>
-            }
-        })
     }
 }
