@@ -169,9 +169,10 @@ impl Place {
     }
 }
 
-/// Keeps `--app-bar-size` and `--actions-size` (on the root element) at the heights of the app
-/// bar and the report actions, so the sticky parts of the page, and a heading or field scrolled
-/// to, sit clear of them whatever their texts wrap to.
+/// Keeps `--app-bar-size` and `--actions-size` (on the root element, passed down only to what
+/// uses them: style/main.css) at the heights of the app bar and the report actions, so the sticky
+/// parts of the page, and a heading or field scrolled to, sit clear of them whatever their texts
+/// wrap to.
 fn measure_sticky_bars(bar: NodeRef<leptos::html::Div>) {
     let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
     bar.on_load(move |bar| {
@@ -180,13 +181,20 @@ fn measure_sticky_bars(bar: NodeRef<leptos::html::Div>) {
         };
         let app_bar = document().query_selector(".app-bar").ok().flatten();
         let held: web_sys::HtmlElement = bar.clone().into();
+        let written = std::cell::Cell::new(None);
         let measure = Closure::<dyn Fn()>::new(move || {
-            let style = root.style();
             let height = |element: Option<&web_sys::Element>| {
                 element.and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()).map_or(0, |e| e.offset_height())
             };
-            let _ = style.set_property("--app-bar-size", &format!("{}px", height(app_bar.as_ref())));
-            let _ = style.set_property("--actions-size", &format!("{}px", height(Some(&held))));
+            // Both read before either is written: a write between them would make the browser
+            // lay the page out again to answer the second read.
+            let heights = (height(app_bar.as_ref()), height(Some(&held)));
+            if written.replace(Some(heights)) == Some(heights) {
+                return;
+            }
+            let style = root.style();
+            let _ = style.set_property("--app-bar-size", &format!("{}px", heights.0));
+            let _ = style.set_property("--actions-size", &format!("{}px", heights.1));
         });
         let Ok(resize) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) else { return };
         if let Some(app_bar) = document().query_selector(".app-bar").ok().flatten() {

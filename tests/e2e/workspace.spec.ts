@@ -287,3 +287,19 @@ test('a section with content is never folded, whatever the kind of activity', as
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Working groups' })).toHaveAccessibleDescription('empty');
   await expect(page.getByRole('heading', { name: 'Working groups', level: 2 })).toBeVisible();
 });
+
+test("the bars' heights reach only what must stay clear of them, so a change of a bar restyles no field (1280×900)", async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const title = page.getByLabel('Report title', { exact: true });
+  await expect(title).toBeVisible();
+  const sizes = (selector: string) =>
+    page.locator(selector).first().evaluate((element) => {
+      const style = getComputedStyle(element);
+      return [style.getPropertyValue('--app-bar-size').trim(), style.getPropertyValue('--actions-size').trim()];
+    });
+  const bar = await box(page.locator('.report-actions-holder'));
+  // What stays in view beside the form knows the bars' heights…
+  await expect.poll(() => sizes('.sections')).toEqual([expect.stringMatching(/^[1-9]\d*px$/), `${Math.round(bar.height)}px`]);
+  // …while a field of the form does not carry them: it is not restyled when a bar's height changes.
+  expect(await sizes('#field-title')).toEqual(['0px', '0px']);
+});
