@@ -1,7 +1,7 @@
 //! The export worker: a second WebAssembly module, built by trunk from this binary
 //! (`<link data-trunk rel="rust" data-bin="exporter" data-type="worker" …>` in index.html) and
 //! started by the app only when an export needs it (src/ui/export_worker.rs), so the first load
-//! does not carry the writers: the printable page, the report file, the indented JSON, Word. `tools/finish_build.py` names its files by their content and
+//! does not carry the writers: the printable page, the report file, the indented JSON, Word, and the Summary's printable page and CSV. `tools/finish_build.py` names its files by their content and
 //! tells the page where its loader is (`<meta name="taqrir-exporter" content="./exporter-….js">`).
 //!
 //! Protocol: `postMessage`, one reply per request, replies in any order.
@@ -10,9 +10,10 @@
 //! ready    { ready: true }             sent once by the worker when it can take requests; requests
 //!                                      posted before it would be lost, so the app holds them until then
 //! request  { id: number, kind: string, document: string, carry?: string, letterhead?: string }
-//!            kind      what to make: "docx", "printable", "report-file", "json"
-//!                      (the kinds are in core::export::jobs)
-//!            document  the report as a JSON document (docs/json-format.md), photos embedded
+//!            kind      what to make: "docx", "printable", "report-file", "json", "summary-html",
+//!                      "summary-csv" (the kinds are in core::export::jobs)
+//!            document  the report as a JSON document (docs/json-format.md), photos embedded; for
+//!                      the summary's kinds, a core::export::jobs::SummaryRequest as JSON
 //!            carry     for "report-file": the document the page carries, when not `document`
 //!            letterhead  the organisation's letterhead as JSON (core::export::letterhead), for
 //!                      pages and Word files; none when left out

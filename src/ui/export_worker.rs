@@ -42,12 +42,7 @@ pub async fn make(
 ) -> Result<Uint8Array, String> {
     let promise = CONNECTION.with(|cell| -> Result<Promise, String> {
         let mut slot = cell.borrow_mut();
-        if slot.as_ref().is_none_or(|c| c.broken.get()) {
-            if let Some(old) = slot.take() {
-                old.worker.terminate();
-            }
-            *slot = Some(connect()?);
-        }
+        started(&mut slot)?;
         let connection = slot.as_mut().ok_or("no export worker")?;
         let id = connection.next_id;
         connection.next_id += 1;
@@ -73,6 +68,24 @@ pub async fn make(
     })?;
     let reply = JsFuture::from(promise).await.map_err(text)?;
     reply.dyn_into::<Uint8Array>().map_err(text)
+}
+
+/// Starts the export worker unless it is running (or starting): a screen whose buttons will need
+/// it soon (the Summary) has it loaded before the first click.
+pub fn start() {
+    CONNECTION.with(|cell| {
+        let _ = started(&mut cell.borrow_mut());
+    });
+}
+
+fn started(slot: &mut Option<Connection>) -> Result<(), String> {
+    if slot.as_ref().is_none_or(|c| c.broken.get()) {
+        if let Some(old) = slot.take() {
+            old.worker.terminate();
+        }
+        *slot = Some(connect()?);
+    }
+    Ok(())
 }
 
 /// Whether the export worker is loaded and ready: a file asked of it now is made without waiting

@@ -108,7 +108,7 @@ pub fn download_json(session: Session, progress: ExportProgress) {
     });
 }
 
-async fn made_text(kind: &str, document: String, letterhead: Option<String>) -> Result<String, String> {
+pub async fn made_text(kind: &str, document: String, letterhead: Option<String>) -> Result<String, String> {
     let bytes = export_worker::make(kind, document, None, letterhead).await?;
     String::from_utf8(bytes.to_vec()).map_err(|error| error.to_string())
 }

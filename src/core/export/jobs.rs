@@ -4,7 +4,12 @@
 use crate::core::document::{read_document, write_document_pretty, ReadError};
 use crate::core::export::docx::report_docx;
 use crate::core::export::letterhead::Letterhead;
+use crate::core::export::summary::summary_html;
 use crate::core::export::{printable_html, report_file_html};
+use crate::core::report::Language;
+use crate::core::summary::csv::summary_csv;
+use crate::core::summary::{totals, Entry};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The kind of message that asks for a Word document.
@@ -20,6 +25,21 @@ pub const REPORT_FILE: &str = "report-file";
 /// The document as "Export JSON" writes it: indented, to be read by people too.
 pub const JSON: &str = "json";
 
+/// The printable summary ("Export summary HTML", "Print summary"), of a [`SummaryRequest`].
+pub const SUMMARY_HTML: &str = "summary-html";
+
+/// The summary as CSV ("Download CSV"), of a [`SummaryRequest`].
+pub const SUMMARY_CSV: &str = "summary-csv";
+
+/// What the summary's files are made of, as the app sends it (JSON): the reports ticked in, in
+/// the order of the table, the interface language and the day (YYYY-MM-DD).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryRequest {
+    pub lang: Language,
+    pub today: String,
+    pub reports: Vec<Entry>,
+}
+
 /// A Word document's media type, for the download and for sharing.
 pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -30,6 +50,8 @@ pub enum JobError {
     UnknownKind(String),
     /// The report document could not be read.
     Unreadable(ReadError),
+    /// The summary's request could not be read.
+    NotASummary(String),
 }
 
 impl fmt::Display for JobError {
@@ -37,6 +59,7 @@ impl fmt::Display for JobError {
         match self {
             JobError::UnknownKind(kind) => write!(f, "the export worker makes no {kind:?}"),
             JobError::Unreadable(error) => write!(f, "the export worker could not read the report: {error:?}"),
+            JobError::NotASummary(error) => write!(f, "the export worker could not read the summary: {error}"),
         }
     }
 }
@@ -44,8 +67,18 @@ impl fmt::Display for JobError {
 /// The file of `kind` made from `text`, a report as a JSON document (docs/json-format.md) with
 /// its photos embedded. A report file carries `carry` when given (a newer version's draft, kept
 /// exactly as stored), else `text` itself. Pages and Word files are on the organisation's
-/// `letterhead` (blank for none).
+/// `letterhead` (blank for none). The summary's files are made of a [`SummaryRequest`] instead.
 pub fn run(kind: &str, text: &str, carry: Option<&str>, letterhead: &Letterhead) -> Result<Vec<u8>, JobError> {
+    if [SUMMARY_HTML, SUMMARY_CSV].contains(&kind) {
+        let request: SummaryRequest =
+            serde_json::from_str(text).map_err(|error| JobError::NotASummary(error.to_string()))?;
+        let reports: Vec<&Entry> = request.reports.iter().collect();
+        return Ok(match kind {
+            SUMMARY_CSV => summary_csv(&reports),
+            _ => summary_html(&reports, &totals(&reports, &[]), request.lang, &request.today),
+        }
+        .into_bytes());
+    }
     if ![DOCX, PRINTABLE, REPORT_FILE, JSON].contains(&kind) {
         return Err(JobError::UnknownKind(kind.to_owned()));
     }
@@ -112,6 +145,26 @@ mod tests {
         assert_eq!(run("pdf", &document, None, &none), Err(JobError::UnknownKind("pdf".into())));
         assert!(matches!(run(DOCX, "{", None, &none), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
         assert!(matches!(run(PRINTABLE, "{", None, &none), Err(JobError::Unreadable(ReadError::NotJson { .. }))));
+    }
+
+    #[test]
+    fn the_summary_jobs_write_the_csv_and_the_page_of_the_reports_they_are_sent() {
+        use crate::core::summary::{Figures, Source};
+        let figures = |title: &str| Figures { title: title.into(), ..Default::default() };
+        let reports = vec![
+            Entry { source: Source::Draft, id: "a".into(), figures: figures("Basra dialogue") },
+            Entry { source: Source::Received, id: "r1".into(), figures: figures("Erbil \"workshop\"") },
+        ];
+        let request = SummaryRequest { lang: Language::Arabic, today: "2026-11-29".into(), reports: reports.clone() };
+        let text = serde_json::to_string(&request).unwrap();
+        let chosen: Vec<&Entry> = reports.iter().collect();
+        let none = Letterhead::default();
+        assert_eq!(text_of(SUMMARY_CSV, &text, None), summary_csv(&chosen));
+        assert_eq!(
+            text_of(SUMMARY_HTML, &text, None),
+            summary_html(&chosen, &totals(&chosen, &[]), Language::Arabic, "2026-11-29")
+        );
+        assert!(matches!(run(SUMMARY_CSV, "[]", None, &none), Err(JobError::NotASummary(_))));
     }
 
     #[test]

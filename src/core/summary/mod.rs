@@ -11,9 +11,10 @@ pub use figures::{Count, Figure, Figures, FIGURES};
 pub use totals::{Sum, Totals};
 
 use crate::core::report::ActivityType;
+use serde::{Deserialize, Serialize};
 
 /// Where a report of the summary lives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Source {
     /// A draft of this browser (local storage).
     Draft,
@@ -22,7 +23,7 @@ pub enum Source {
 }
 
 /// One report a summary can cover.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub source: Source,
     /// The draft's id, or the received report's key in the archive.

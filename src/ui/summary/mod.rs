@@ -11,18 +11,18 @@
 mod received;
 
 use crate::core::document::{read_document, read_newer_document};
-use crate::core::export::summary::{summary_html, summary_tables};
+use crate::core::export::jobs::{SummaryRequest, SUMMARY_CSV, SUMMARY_HTML};
+use crate::core::export::summary::summary_tables;
 use crate::core::export::summary_screen::{self as screen, filter_form, reports_on_screen, OnScreen};
 use crate::core::i18n::Msg;
-use crate::core::summary::csv::summary_csv;
 use crate::core::summary::desk::{Desk, FROM, TO};
 use crate::core::summary::{parse_key, Entry, Figures, Key, Source};
 use crate::ui::checks::today;
-use crate::ui::exports::{download, print_page, OutFile};
+use crate::ui::exports::{download, made_text, print_page, OutFile};
 use crate::ui::file_batch::{chosen_files, file_list, BatchLines, BatchStatus};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
-use crate::ui::timing::{measure_until_next_frame, measured};
+use crate::ui::timing::{measure_until_next_frame, measured, measured_async};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -87,32 +87,49 @@ impl Screen {
         }
     }
 
-    /// A printable page of the reports ticked in.
-    fn page(self) -> String {
+    /// "Download CSV", "Export summary HTML" or "Print summary" (`action`): the file of the
+    /// reports ticked in, made by the export worker, which carries the writers.
+    fn make(self, action: &'static str) {
         let lang = self.i18n.language_untracked();
-        self.desk.try_with_value(|d| summary_html(&d.chosen(), d.totals(), lang, &today())).unwrap_or_default()
+        let Some(reports) = self.desk.try_with_value(|d| d.chosen().into_iter().cloned().collect()) else { return };
+        let (kind, measure) =
+            if action == "csv" { (SUMMARY_CSV, "summary-csv") } else { (SUMMARY_HTML, "summary-page") };
+        wasm_bindgen_futures::spawn_local(async move {
+            let made = measured_async(measure, async move {
+                let request = serde_json::to_string(&SummaryRequest { lang, today: today(), reports });
+                made_text(kind, request.map_err(|e| e.to_string())?, None).await
+            })
+            .await;
+            let file_name = |extension: &str| format!("taqrir-summary-{}.{extension}", today());
+            match (made, action) {
+                (Ok(page), "print") => {
+                    print_page(&page);
+                }
+                (Ok(csv), "csv") => {
+                    download(&OutFile::text(file_name("csv"), "text/csv;charset=utf-8", &csv));
+                }
+                (Ok(page), _) => {
+                    download(&OutFile::text(file_name("html"), "text/html;charset=utf-8", &page));
+                }
+                (Err(_), _) => {
+                    self.change(|d| d.warning = Some(self.i18n.t(Msg::ExportFailed).to_owned()));
+                    self.draw(NOTICES);
+                }
+            }
+        });
     }
 
     /// What the button `action` (its `data-action`) does.
     fn act(self, action: &str) {
-        let file_name = |extension: &str| format!("taqrir-summary-{}.{extension}", today());
         match action {
             "add" => {
                 if let Some(input) = element(screen::FILES).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     input.click();
                 }
             }
-            "csv" => {
-                let text = measured("summary-csv", || self.desk.try_with_value(|d| summary_csv(&d.chosen())))
-                    .unwrap_or_default();
-                download(&OutFile::text(file_name("csv"), "text/csv;charset=utf-8", &text));
-            }
-            "html" => {
-                download(&OutFile::text(file_name("html"), "text/html;charset=utf-8", &self.page()));
-            }
-            "print" => {
-                print_page(&self.page());
-            }
+            "csv" => self.make("csv"),
+            "html" => self.make("html"),
+            "print" => self.make("print"),
             "print-received" => {
                 self.desk.try_with_value(|d| d.reading.as_ref().map(|r| print_page(&r.page)));
             }
@@ -237,6 +254,8 @@ pub fn SummaryScreen() -> impl IntoView {
     let desk = Desk::new(measured("summary-drafts", || draft_entries(session, &today())));
     let summary = Screen { desk: StoredValue::new_local(desk), lines: BatchLines::default(), i18n, session };
     summary.load();
+    // "Download CSV", "Export summary HTML" and "Print summary" are made by the export worker.
+    crate::ui::export_worker::start();
     // The whole screen is drawn again only for another language; the person's typing stays in
     // the form otherwise.
     Effect::new(move |_| {
