@@ -58,6 +58,18 @@ fn action(w: &mut HtmlWriter, class: &'static str, action: &'static str, label: 
 pub fn add_reports(lang: Language) -> String {
     let mut w = HtmlWriter::new();
     action(&mut w, "button button--primary", "add", i18n::text(lang, Msg::ArchiveAdd));
+    w.open(
+        "input",
+        &[
+            ("id", FILES),
+            ("type", "file"),
+            ("multiple", ""),
+            ("accept", ".html,.htm,.json,text/html,application/json"),
+            ("class", "visually-hidden"),
+            ("tabindex", "-1"),
+            ("aria-hidden", "true"),
+        ],
+    );
     w.element("p", &[("class", "field-hint")], i18n::text(lang, Msg::ArchiveHint));
     w.finish()
 }

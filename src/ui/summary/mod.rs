@@ -24,7 +24,11 @@ use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::session::Session;
 use crate::ui::timing::{measure_until_next_frame, measured, measured_async};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
+
+/// The section's id.
+const SECTION: &str = "summary";
 
 /// The parts of the screen a change draws again.
 const TOTALS: u8 = 1;
@@ -34,12 +38,17 @@ const NOTICES: u8 = 8;
 const FORM: u8 = 16;
 const ALL: u8 = TOTALS | LIST | READING | NOTICES | FORM;
 
+/// A web event listener.
+type Listener = Closure<dyn Fn(web_sys::Event)>;
+
 /// The Summary on the screen: its state, and what it needs to draw and act.
 #[derive(Clone, Copy)]
 struct Screen {
     desk: StoredValue<Desk, LocalStorage>,
     /// "Reading n of total…" while files are read, and the line for each.
     lines: BatchLines,
+    /// The section's one listener, dropped with the screen.
+    listener: StoredValue<Option<Listener>, LocalStorage>,
     i18n: I18n,
     session: Session,
 }
@@ -175,11 +184,45 @@ impl Screen {
         }
     }
 
-    /// An `input` or `change` event: a filter or a tick box.
+    /// Listens on the section for every kind of event the screen answers, once, with one
+    /// closure (a plain web listener, which, unlike a view's, may run again while it runs: "Add
+    /// reports" clicks the file input inside the section).
+    fn listen(self) {
+        let Some(section) = element(SECTION) else { return };
+        if self.listener.try_with_value(Option::is_none) != Some(true) {
+            return;
+        }
+        let listener = Listener::new(move |ev: web_sys::Event| self.on_event(&ev));
+        for kind in ["click", "input", "change", "dragover", "drop"] {
+            let _ = section.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        }
+        self.listener.try_set_value(Some(listener));
+    }
+
+    fn on_event(self, ev: &web_sys::Event) {
+        match ev.type_().as_str() {
+            "click" => self.on_click(ev),
+            "dragover" => ev.prevent_default(),
+            "drop" => {
+                // Files dropped on the Summary go to the archive, not to the drafts as elsewhere.
+                ev.prevent_default();
+                ev.stop_propagation();
+                let files = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|d| d.files());
+                self.add(files.map(file_list).unwrap_or_default());
+            }
+            _ => self.on_change(ev),
+        }
+    }
+
+    /// An `input` or `change` event: files chosen, a filter or a tick box.
     fn on_change(self, ev: &web_sys::Event) {
         let Some((id, value, checked)) = control(ev) else { return };
         let changed = ev.type_() == "change";
-        if let Some((_, key)) = marked(ev, "data-tick") {
+        if id == screen::FILES {
+            if changed {
+                self.add(chosen_files(ev));
+            }
+        } else if let Some((_, key)) = marked(ev, "data-tick") {
             let Some(key) = parse_key(&key).filter(|_| changed) else { return };
             measure_until_next_frame("summary-filter");
             self.change(|d| d.tick(key, checked));
@@ -252,7 +295,13 @@ pub fn SummaryScreen() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let desk = Desk::new(measured("summary-drafts", || draft_entries(session, &today())));
-    let summary = Screen { desk: StoredValue::new_local(desk), lines: BatchLines::default(), i18n, session };
+    let summary = Screen {
+        desk: StoredValue::new_local(desk),
+        lines: BatchLines::default(),
+        listener: StoredValue::new_local(None),
+        i18n,
+        session,
+    };
     summary.load();
     // "Download CSV", "Export summary HTML" and "Print summary" are made by the export worker.
     crate::ui::export_worker::start();
@@ -263,40 +312,14 @@ pub fn SummaryScreen() -> impl IntoView {
         set_html("summary-add", &screen::add_reports(lang));
         set_html("summary-body", &screen::screen_frame(lang));
         summary.draw(ALL);
+        summary.listen();
     });
-    let on_change = move |ev: leptos::ev::Event| summary.on_change(&ev);
-
     view! {
-        <section
-            class="card summary"
-            aria-labelledby="summary-heading"
-            on:click=move |ev| summary.on_click(&ev)
-            on:input=on_change
-            on:change=on_change
-            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=move |ev: leptos::ev::DragEvent| {
-                // Files dropped on the Summary go to the archive, not to the drafts as elsewhere.
-                ev.prevent_default();
-                ev.stop_propagation();
-                summary.add(ev.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default());
-            }
-        >
+        <section id=SECTION class="card summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{i18n.text(Msg::SummaryHeading)}</h2>
             <div id="summary-add" class="summary__add"></div>
             <BatchStatus lines=summary.lines />
             <div id="summary-body"></div>
         </section>
-        // Outside the section: "Add reports" clicks it, and its click must not reach the section's
-        // listener, which is running.
-        <input
-            id=screen::FILES
-            type="file"
-            multiple
-            accept=".html,.htm,.json,text/html,application/json"
-            class="visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            on:change=move |ev| summary.add(chosen_files(&ev))
-        />
     }
 }
