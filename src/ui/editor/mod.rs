@@ -79,34 +79,23 @@ fn draw(section: EditorSection, report: Store<Report>) -> AnyView {
     }
 }
 
-/// Draws one more section each time the browser is idle after a frame, until all are drawn: the
-/// first frame is shown, and typing and clicks answered, before any of them.
+/// Draws one more section after each frame, until all are drawn.
 fn draw_after_next_frame(drawn: RwSignal<usize>) {
     request_animation_frame(move || {
-        when_idle(move || {
-            // The editor may be gone by now (another screen was opened): then nothing to do.
-            let more = drawn.try_update(|n| {
-                *n += 1;
-                AT_ONCE + *n < EditorSection::ALL.len()
-            });
-            if more == Some(true) {
-                draw_after_next_frame(drawn);
-            }
-        });
+        set_timeout(
+            move || {
+                // The editor may be gone by now (another screen was opened): then nothing to do.
+                let more = drawn.try_update(|n| {
+                    *n += 1;
+                    AT_ONCE + *n < EditorSection::ALL.len()
+                });
+                if more == Some(true) {
+                    draw_after_next_frame(drawn);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
-}
-
-/// Runs `then` once the browser has nothing more urgent to do (at once in a browser that cannot
-/// say when that is).
-fn when_idle(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let window = window();
-    let then = wasm_bindgen::closure::Closure::once_into_js(then);
-    let then: &js_sys::Function = then.unchecked_ref();
-    let can_say = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-    if !(can_say && window.request_idle_callback(then).is_ok()) {
-        let _ = window.set_timeout_with_callback(then);
-    }
 }
 
 /// A titled card of the form.
