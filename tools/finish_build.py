@@ -28,8 +28,18 @@ LOADER = """// Taqrir's loader (written by tools/finish_build.py in place of tru
 // screen instead of staying on "Loading".
 try {
   if (typeof WebAssembly !== 'object') throw new Error('this browser has no WebAssembly');
+  // This module is async: it waits neither for the page to be parsed nor for its style sheet, so
+  // the wasm compiles meanwhile. A host that sends it as another type than application/wasm makes
+  // compileStreaming refuse it; then the bindings fetch it themselves.
+  const compiling = typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch('./__WASM__')).catch(() => './__WASM__')
+    : './__WASM__';
   const bindings = await import('./__JS__');
-  const wasm = await bindings.default({ module_or_path: './__WASM__' });
+  // The app mounts into the whole body.
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('readystatechange', resolve, { once: true }));
+  }
+  const wasm = await bindings.default({ module_or_path: await compiling });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (error) {
@@ -79,7 +89,7 @@ if inline:
     code = LOADER.replace("__JS__", found[0].group(1)).replace("__WASM__", found[1].group(1))
     name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
     (staging / name).write_text(code, encoding="utf-8")
-    html = html.replace(inline.group(0), f'<script type="module" src="./{name}"></script>')
+    html = html.replace(inline.group(0), f'<script type="module" async src="./{name}"></script>')
 
 
 def name_worker_by_content(page):
