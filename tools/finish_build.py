@@ -114,8 +114,7 @@ def name_worker_by_content(page):
 
 def preload_stylesheet(page):
     """The stylesheet's link is at the end of the body, so that the loading screen paints without
-    it; a preload in the head asks for it at once all the same. The app's module waits for it (a
-    script waits for the style sheets before it), so the sooner it comes, the sooner the app starts."""
+    it; a preload in the head asks for it at once all the same: the app's first frame waits for it."""
     link = re.search(r'<link rel="stylesheet" href="([^"]+)"( integrity="[^"]+")?', page)
     if not link or 'rel="preload" href="' + link.group(1) + '"' in page:
         return page
