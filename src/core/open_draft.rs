@@ -106,6 +106,10 @@ pub struct OpenDraft<S: KeyValueStore, E: Environment> {
     pending: bool,
     /// The editor is being given a stored draft: the change it reports next is not an edit.
     replacing: bool,
+    /// What this tab last wrote, and the revision it made: saving the same report again writes
+    /// nothing. A second write of an unchanged report would only make a new revision, and another
+    /// tab saving its own edit at that moment would be told of a conflict that is none.
+    written: Option<(u64, Report)>,
 }
 
 impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
@@ -142,6 +146,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
             status: SaveStatus::Saved,
             pending: false,
             replacing: false,
+            written: None,
         };
         (draft, Reopened { report: document.report, unreadable })
     }
@@ -190,6 +195,11 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         if self.read_only.is_some() || self.status == SaveStatus::Conflict {
             return;
         }
+        if self.written.as_ref().is_some_and(|(rev, written)| *rev == self.rev && written == report) {
+            self.pending = false;
+            self.status = SaveStatus::Saved;
+            return;
+        }
         let document = self.document(report.clone());
         let now = self.env.now_ms();
         match self.library.save(&self.id, &document, now, self.rev) {
@@ -197,6 +207,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
                 self.rev = rev;
                 self.pending = false;
                 self.status = SaveStatus::Saved;
+                self.written = Some((rev, report.clone()));
             }
             Err(SaveError::Conflict) => {
                 self.pending = false;

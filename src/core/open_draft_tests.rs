@@ -221,6 +221,21 @@ fn unsaved_changes_when_another_tab_saves_are_a_conflict_and_leaving_keeps_both(
 }
 
 #[test]
+fn saving_an_unchanged_report_again_writes_nothing_so_another_tabs_edit_is_no_conflict() {
+    // Ctrl+S wrote the edit; the editor then reports a change that is none (the same title set
+    // again) and the save delay passes.
+    let (store, mut one, mine) = saved("Mine");
+    let (mut two, mut theirs) = tab(&store, "b");
+    assert!(one.edited());
+    one.save(&mine);
+    assert_eq!(one.status(), &SaveStatus::Saved);
+    // The other tab, which has read the draft as Ctrl+S left it, saves its own edit.
+    type_and_save(&mut two, &mut theirs, "Theirs, carried on");
+    assert_eq!(two.status(), &SaveStatus::Saved, "no second write came between");
+    assert_eq!(stored_title(&store, two.id()).as_deref(), Some("Theirs, carried on"));
+}
+
+#[test]
 fn a_save_after_another_tabs_save_is_refused_as_a_conflict() {
     let (store, mut one, mut mine) = saved("Base");
     let (mut two, mut theirs) = tab(&store, "b");
