@@ -106,10 +106,11 @@ pub struct OpenDraft<S: KeyValueStore, E: Environment> {
     pending: bool,
     /// The editor is being given a stored draft: the change it reports next is not an edit.
     replacing: bool,
-    /// What this tab last wrote, and the revision it made: saving the same report again writes
-    /// nothing. A second write of an unchanged report would only make a new revision, and another
-    /// tab saving its own edit at that moment would be told of a conflict that is none.
-    written: Option<(u64, Report)>,
+    /// What this tab last wrote: the draft, the revision it made and the report. Saving the same
+    /// report again writes nothing: a second write of an unchanged report would only make a new
+    /// revision, and another tab saving its own edit at that moment would be told of a conflict
+    /// that is none.
+    written: Option<(String, u64, Report)>,
 }
 
 impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
@@ -195,7 +196,9 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
         if self.read_only.is_some() || self.status == SaveStatus::Conflict {
             return;
         }
-        if self.written.as_ref().is_some_and(|(rev, written)| *rev == self.rev && written == report) {
+        let unchanged =
+            |(id, rev, written): &(String, u64, Report)| *id == self.id && *rev == self.rev && written == report;
+        if self.written.as_ref().is_some_and(unchanged) {
             self.pending = false;
             self.status = SaveStatus::Saved;
             return;
@@ -207,7 +210,7 @@ impl<S: KeyValueStore, E: Environment> OpenDraft<S, E> {
                 self.rev = rev;
                 self.pending = false;
                 self.status = SaveStatus::Saved;
-                self.written = Some((rev, report.clone()));
+                self.written = Some((self.id.clone(), rev, report.clone()));
             }
             Err(SaveError::Conflict) => {
                 self.pending = false;

@@ -236,6 +236,31 @@ fn saving_an_unchanged_report_again_writes_nothing_so_another_tabs_edit_is_no_co
 }
 
 #[test]
+fn a_draft_made_equal_to_the_report_last_written_to_another_draft_is_still_saved() {
+    let store = Shared::default();
+    let (mut draft, mut report) = tab(&store, "a");
+    type_and_save(&mut draft, &mut report, "First");
+    type_and_save(&mut draft, &mut report, "First, again");
+    type_and_save(&mut draft, &mut report, "First, a third time");
+    let (first, first_rev) = (draft.id().to_owned(), draft.rev);
+    report = draft.new_report(&report).report;
+    type_and_save(&mut draft, &mut report, "Second");
+    while draft.rev + 1 < first_rev {
+        type_and_save(&mut draft, &mut report, "Second, again");
+    }
+    type_and_save(&mut draft, &mut report, "Same words");
+    assert_eq!(draft.rev, first_rev, "the second draft's last write has the first's revision number");
+    let second = report.clone();
+    // Back to the first draft, made word for word like the report the tab last wrote.
+    report = draft.open_stored(&report, &first).expect("the first draft opens");
+    assert!(!draft.edited(), "opening is not an edit");
+    report = second;
+    assert!(draft.edited());
+    draft.save(&report);
+    assert_eq!(stored_title(&store, &first).as_deref(), Some("Same words"));
+}
+
+#[test]
 fn a_save_after_another_tabs_save_is_refused_as_a_conflict() {
     let (store, mut one, mut mine) = saved("Base");
     let (mut two, mut theirs) = tab(&store, "b");
