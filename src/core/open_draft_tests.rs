@@ -252,11 +252,11 @@ fn a_draft_made_equal_to_the_report_last_written_to_another_draft_is_still_saved
     assert_eq!(draft.rev, first_rev, "the second draft's last write has the first's revision number");
     let second = report.clone();
     // Back to the first draft, made word for word like the report the tab last wrote.
-    report = draft.open_stored(&report, &first).expect("the first draft opens");
+    let opened = draft.open_stored(&report, &first).expect("the first draft opens");
+    assert_eq!(opened.title, "First, a third time");
     assert!(!draft.edited(), "opening is not an edit");
-    report = second;
     assert!(draft.edited());
-    draft.save(&report);
+    draft.save(&second);
     assert_eq!(stored_title(&store, &first).as_deref(), Some("Same words"));
 }
 
