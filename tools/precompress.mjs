@@ -10,8 +10,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-/** The build's hashed files (their names change with their content), as the README's nginx example matches them. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/** The build's hashed files (their names change with their content), as the README's nginx example matches them.
+ * trunk writes its 64-bit hash without leading zeros: 1 build in 16 names the app's files with 15 digits. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 function hasZopfli() {
   try {
