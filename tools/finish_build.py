@@ -6,7 +6,8 @@
    also marks the loading screen as failed when WebAssembly cannot start.
 2. Writes the loading screen's texts (each `data-msg="Key"` element) in every language, from
    `locales/`, so they come from the one translation layer without any script.
-3. Names the export worker's files by content and tells the page where its loader is.
+3. Names the export worker's and the Summary's files by content and tells the page where their
+   loaders are.
 4. Writes the service worker with the exact list of files of this build and a version derived
    from their contents: a new build is a new worker, which the app offers as an update.
 """
@@ -92,24 +93,47 @@ if inline:
     html = html.replace(inline.group(0), f'<script type="module" async src="./{name}"></script>')
 
 
-def name_worker_by_content(page):
+def name_module_by_content(page, name, start):
     """trunk names a worker's files after its binary (they are loaded by name at run time), so a
-    cache could hand a new page an old worker. Name the export worker's files by their content like
-    every other file, write its loader, and tell the page where it is (src/ui/export_worker.rs)."""
-    js, wasm = staging / "exporter.js", staging / "exporter_bg.wasm"
+    cache could hand a new page an old module. Name the module's files by their content like every
+    other file, write the script that starts it (`start(js_name, wasm_name)`: its name and text),
+    and tell the page where that is (`<meta name="taqrir-NAME">`)."""
+    js, wasm = staging / f"{name}.js", staging / f"{name}_bg.wasm"
     if not js.exists():
         # Run again over a finished build (tests/e2e/precompressed.spec.ts): already named.
-        if 'name="taqrir-exporter"' in page:
+        if f'name="taqrir-{name}"' in page:
             return page
-        sys.exit("finish_build: trunk did not build the export worker (exporter.js)")
+        sys.exit(f"finish_build: trunk did not build {name}.js")
     digest = hashlib.sha256(js.read_bytes() + wasm.read_bytes()).hexdigest()[:16]
-    js_name, wasm_name, loader_name = (f"exporter-{digest}{end}" for end in (".js", "_bg.wasm", "_loader.js"))
-    js.rename(staging / js_name)
+    js_name, wasm_name = f"{name}-{digest}.js", f"{name}-{digest}_bg.wasm"
     wasm.rename(staging / wasm_name)
-    loader = f'importScripts("./{js_name}");\nwasm_bindgen({{ module_or_path: "./{wasm_name}" }});\n'
+    loader_name, loader = start(js_name, wasm_name, js.read_text(encoding="utf-8"))
+    if loader_name != js_name:
+        js.rename(staging / js_name)
+    else:
+        js.unlink()
     (staging / loader_name).write_text(loader, encoding="utf-8")
-    meta = f'<meta name="taqrir-exporter" content="./{loader_name}" />'
+    meta = f'<meta name="taqrir-{name}" content="./{loader_name}" />'
     return page.replace("</head>", f"  {meta}\n  </head>", 1)
+
+
+def exporter_loader(js_name, wasm_name, _bindings):
+    """The export worker starts from a loader of its own (src/ui/export_worker.rs)."""
+    loader = f'importScripts("./{js_name}");\nwasm_bindgen({{ module_or_path: "./{wasm_name}" }});\n'
+    return js_name.replace(".js", "_loader.js"), loader
+
+
+def summary_script(js_name, wasm_name, bindings):
+    """The Summary runs in the page: one classic script, its bindings followed by their start
+    (src/ui/summary_host.rs). If the WebAssembly does not load, the app is told, and may call
+    `taqrirSummaryStart()` again (the bindings cannot be run twice in a page)."""
+    start = f"""
+// Written by tools/finish_build.py: starts the Summary in the app's page (src/ui/summary_host.rs).
+self.taqrirSummaryStart = () => wasm_bindgen({{ module_or_path: "./{wasm_name}" }})
+  .catch(() => dispatchEvent(new CustomEvent("taqrir-summary-failed")));
+taqrirSummaryStart();
+"""
+    return js_name, bindings + start
 
 
 def preload_stylesheet(page):
@@ -122,7 +146,8 @@ def preload_stylesheet(page):
     return page.replace("</head>", f"  {preload}\n  </head>", 1)
 
 
-html = name_worker_by_content(html)
+html = name_module_by_content(html, "exporter", exporter_loader)
+html = name_module_by_content(html, "summary", summary_script)
 html = preload_stylesheet(html)
 index.write_text(html, encoding="utf-8")
 

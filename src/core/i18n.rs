@@ -97,7 +97,7 @@ messages! {
     SummaryByType, SummaryByMonth, SummaryMonth, SummaryUndated, SummaryProblems, SummaryReportsIn, SummaryInclude,
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn, SummaryByGovernorate,
-    SummaryByCategory, SummaryCategory,
+    SummaryByCategory, SummaryCategory, SummaryLoading, SummaryLoadFailed,
     // The received-reports archive
     ArchiveReplaced, ArchiveAdd, ArchiveCopyToDrafts, ArchiveRemove, ArchiveClose, ArchiveUnavailable,
     ArchiveHint, ArchiveRestoreAdded, ArchiveRestoreAlreadyHere, ArchiveRestoreNewer, ArchiveRestoreOlder,

@@ -6,6 +6,8 @@
 use crate::core::i18n::{self, Msg};
 use crate::core::report::Language;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 const CHOICE_KEY: &str = "taqrir.ui_language";
 
@@ -27,6 +29,37 @@ impl I18n {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 let app = i18n::text(language, Msg::AppName);
                 document.set_title(&format!("{app} — {}", i18n::text(language, Msg::AppTagline)));
+            }
+        });
+        i18n
+    }
+
+    /// The language of a module loaded into the app's page (the Summary): the page's own, read
+    /// from `<html lang>`, which the app's choice sets, and followed while the page lives.
+    pub fn provide_following_page() -> Self {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        let page_language =
+            move || root.as_ref().and_then(|r| r.get_attribute("lang")).and_then(|code| Language::from_code(&code));
+        let i18n = I18n { language: RwSignal::new(page_language().unwrap_or_else(initial_language)) };
+        provide_context(i18n);
+        let follow = Closure::<dyn Fn()>::new(move || {
+            if let Some(language) = page_language() {
+                i18n.language.try_set(language);
+            }
+        });
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        let Some((observer, root)) = web_sys::MutationObserver::new(follow.as_ref().unchecked_ref()).ok().zip(root)
+        else {
+            return i18n;
+        };
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
+        let _ = observer.observe_with_options(&root, &options);
+        // Both go with the module's view.
+        let following = StoredValue::new_local(Some((observer, follow)));
+        on_cleanup(move || {
+            if let Some((observer, _)) = following.try_update_value(Option::take).flatten() {
+                observer.disconnect();
             }
         });
         i18n

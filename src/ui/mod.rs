@@ -22,7 +22,8 @@ mod preview;
 mod profile;
 mod session;
 pub mod store_error;
-mod summary;
+pub mod summary;
+pub mod summary_host;
 mod timing;
 mod updates;
 mod workspace;
@@ -69,7 +70,7 @@ fn App() -> impl IntoView {
             <Notices />
             {move || match screen.get() {
                 session::Screen::Reports => view! { <library::ReportsScreen /> }.into_any(),
-                session::Screen::Summary => view! { <summary::SummaryScreen /> }.into_any(),
+                session::Screen::Summary => view! { <summary_host::SummaryHost /> }.into_any(),
                 session::Screen::Organisation => view! { <organisation::OrganisationScreen /> }.into_any(),
                 session::Screen::Editor => view! { <workspace::EditorScreen checks /> }.into_any(),
             }}

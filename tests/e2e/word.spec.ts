@@ -2,9 +2,9 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { test, expect, watchForErrors } from './fixtures';
+import { test, expect, watchForErrors, openWithoutServiceWorker } from './fixtures';
 import { serveStatic } from './static-server';
-import type { Browser, Page, Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 
 // Export Word: the file is made by the export worker, a second WebAssembly module fetched on the
 // first export only; what the document holds is tested natively (tests/docx_export.rs).
@@ -12,17 +12,6 @@ import type { Browser, Page, Route } from '@playwright/test';
 const fixture = path.join(__dirname, '..', 'fixtures', 'report-v1.json');
 const dist = path.join(__dirname, '..', '..', 'dist');
 const WORKER = /exporter-[0-9a-f]{16}(_loader\.js|\.js|_bg\.wasm)$/;
-
-/** The app in a context of its own, its service worker blocked: requests for the Word module then
- * reach the network, where a test can hold or refuse them. */
-async function openWithoutServiceWorker(browser: Browser) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('./');
-  return { context, page, pageErrors };
-}
 
 async function importSample(page: Page) {
   const chooser = page.waitForEvent('filechooser');

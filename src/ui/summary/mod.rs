@@ -7,6 +7,10 @@
 //! (`core::export::summary_screen`), and after each change the parts it touched are drawn again
 //! by their ids. One listener per kind of event on the section serves every button and control,
 //! by their ids and `data-` attributes.
+//!
+//! It is not in the app's first load: it is a module of its own (src/bin/summary.rs), loaded
+//! into the page the first time the Summary opens, which talks to the app through the page
+//! (`ui::summary_host`, where the protocol is).
 
 mod received;
 
@@ -20,12 +24,15 @@ use crate::core::summary::{parse_key, Entry, Figures, Key, Source};
 use crate::ui::checks::today;
 use crate::ui::exports::{download, made_text, print_page, OutFile};
 use crate::ui::file_batch::{chosen_files, file_list, BatchLines, BatchStatus};
-use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::session::Session;
+use crate::ui::i18n::I18n;
+use crate::ui::summary_host::{DRAFTS, HOST, MOUNT, OPEN_DRAFT};
 use crate::ui::timing::{measure_until_next_frame, measured, measured_async};
+use js_sys::{Array, Object, Reflect};
+use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The section's id.
 const SECTION: &str = "summary";
@@ -50,7 +57,6 @@ struct Screen {
     /// The section's one listener, dropped with the screen.
     listener: StoredValue<Option<Listener>, LocalStorage>,
     i18n: I18n,
-    session: Session,
 }
 
 impl Screen {
@@ -157,7 +163,8 @@ impl Screen {
     fn open(self, key: Key) {
         match key.0 {
             Source::Draft => {
-                let error = self.session.open_stored(&key.1).err().map(|p| p.message(self.i18n.language_untracked()));
+                let error = ask_app(OPEN_DRAFT, "id", &key.1)
+                    .and_then(|answer| Reflect::get(&answer, &"error".into()).ok().and_then(|error| error.as_string()));
                 self.change(|d| d.error = error);
                 self.draw(NOTICES);
             }
@@ -233,27 +240,31 @@ impl Screen {
     }
 }
 
-/// Every draft not in the trash that can be read, with its figures.
-fn draft_entries(session: Session, today: &str) -> Vec<Entry> {
-    session
-        .with_library(|library| {
-            library
-                .drafts()
-                .iter()
-                .filter(|d| d.deleted_ms.is_none() && !d.unreadable)
-                .filter_map(|d| {
-                    let text = library.raw(&d.id)?;
-                    let document =
-                        read_document(&text).ok().or_else(|| read_newer_document(&text).map(|(doc, _)| doc))?;
-                    Some(Entry {
-                        source: Source::Draft,
-                        id: d.id.clone(),
-                        figures: Figures::of(&document.report, today),
-                    })
-                })
-                .collect()
+/// The drafts the app handed over (each [id, document text]) that can be read, with their figures.
+fn draft_entries(drafts: &JsValue, today: &str) -> Vec<Entry> {
+    let Some(drafts) = drafts.dyn_ref::<Array>() else { return Vec::new() };
+    drafts
+        .iter()
+        .filter_map(|draft| {
+            let draft = draft.dyn_into::<Array>().ok()?;
+            let (id, text) = (draft.get(0).as_string()?, draft.get(1).as_string()?);
+            let document = read_document(&text).ok().or_else(|| read_newer_document(&text).map(|(doc, _)| doc))?;
+            Some(Entry { source: Source::Draft, id, figures: Figures::of(&document.report, today) })
         })
-        .unwrap_or_default()
+        .collect()
+}
+
+/// Asks the app to do `kind` (see `ui::summary_host`) with `name: value`; the event's detail,
+/// with the app's answer, once it has.
+fn ask_app(kind: &str, name: &str, value: &str) -> Option<JsValue> {
+    let detail = Object::new();
+    Reflect::set(&detail, &name.into(), &value.into()).ok()?;
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    let event = web_sys::CustomEvent::new_with_event_init_dict(kind, &init).ok()?;
+    element(HOST)?.dispatch_event(&event).ok()?;
+    Some(detail.into())
 }
 
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -290,17 +301,47 @@ fn set_input(id: &str, value: &str) {
     }
 }
 
+thread_local! {
+    /// The screen in the page, unmounted when the Summary is opened again.
+    static MOUNTED: RefCell<Option<UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>> = const { RefCell::new(None) };
+}
+
+/// Starts the module in the app's page: mounts the screen, and mounts it again each time the
+/// Summary opens.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let again = Closure::<dyn Fn()>::new(mount);
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let _ = document.add_event_listener_with_callback(MOUNT, again.as_ref().unchecked_ref());
+    }
+    // The module lives as long as the page; so does its listener.
+    again.forget();
+    mount();
+}
+
+/// Draws the screen into the app's host, in place of the one drawn before (whose host is gone).
+fn mount() {
+    MOUNTED.with(|mounted| drop(mounted.take()));
+    let Some(host) = element(HOST).and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let drafts = Reflect::get(&host, &DRAFTS.into()).unwrap_or(JsValue::UNDEFINED);
+    let handle = mount_to(host, move || {
+        let i18n = I18n::provide_following_page();
+        view! { <SummaryScreen i18n drafts=entries(&drafts) /> }.into_any()
+    });
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(handle));
+}
+
+fn entries(drafts: &JsValue) -> Vec<Entry> {
+    measured("summary-drafts", || draft_entries(drafts, &today()))
+}
+
 #[component]
-pub fn SummaryScreen() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = expect_context::<Session>();
-    let desk = Desk::new(measured("summary-drafts", || draft_entries(session, &today())));
+fn SummaryScreen(i18n: I18n, drafts: Vec<Entry>) -> impl IntoView {
     let summary = Screen {
-        desk: StoredValue::new_local(desk),
+        desk: StoredValue::new_local(Desk::new(drafts)),
         lines: BatchLines::default(),
         listener: StoredValue::new_local(None),
         i18n,
-        session,
     };
     summary.load();
     // "Download CSV", "Export summary HTML" and "Print summary" are made by the export worker.

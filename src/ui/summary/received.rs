@@ -14,6 +14,7 @@ use crate::ui::archive as store;
 use crate::ui::checks::today;
 use crate::ui::exports::printable_page;
 use crate::ui::file_batch::{next_task, read, Outcome as FileLine};
+use crate::ui::summary_host::COPY_TO_DRAFTS;
 use crate::ui::timing::measured_until_drawn;
 use leptos::prelude::*;
 
@@ -128,9 +129,7 @@ impl Screen {
         let Some(Some(key)) = self.desk.try_with_value(|d| d.reading.as_ref().map(|r| r.key.clone())) else { return };
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(Some(text)) = store::document(&key).await else { return };
-            if let Ok(document) = read_document(&text) {
-                self.session.open_document(document);
-            }
+            super::ask_app(COPY_TO_DRAFTS, "document", &text);
         });
     }
 }
