@@ -97,7 +97,7 @@ messages! {
     SummaryByType, SummaryByMonth, SummaryMonth, SummaryUndated, SummaryProblems, SummaryReportsIn, SummaryInclude,
     SummaryIncludeReport, SummaryOpenChecks, SummarySource, SummaryDraft, SummaryReceived, SummaryChartPeople,
     SummaryChartMonths, SummaryDownloadCsv, SummaryExportHtml, SummaryPrint, SummaryMadeOn, SummaryByGovernorate,
-    SummaryByCategory, SummaryCategory, SummaryLoading, SummaryLoadFailed,
+    SummaryByCategory, SummaryCategory, SummaryLoading, SummaryLoadFailed, TryAgain,
     // The received-reports archive
     ArchiveReplaced, ArchiveAdd, ArchiveCopyToDrafts, ArchiveRemove, ArchiveClose, ArchiveUnavailable,
     ArchiveHint, ArchiveRestoreAdded, ArchiveRestoreAlreadyHere, ArchiveRestoreNewer, ArchiveRestoreOlder,

@@ -20,6 +20,7 @@
 
 use crate::core::document::read_document;
 use crate::core::i18n::Msg;
+use crate::ui::button::button;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::Session;
 use js_sys::{Array, Function, Reflect};
@@ -91,12 +92,23 @@ pub fn SummaryHost() -> impl IntoView {
             failed.set(true);
         }
     });
+    let try_again = move |_| {
+        failed.set(false);
+        if !load(failed) {
+            failed.set(true);
+        }
+    };
     view! {
         <div id=HOST class="summary-host" node_ref=host></div>
-        // Hidden by the style sheet once the module has drawn the screen into the host.
-        <p class="summary-loading" aria-live="polite">{i18n.text(Msg::SummaryLoading)}</p>
-        <Show when=move || failed.get()>
-            <p class="notice notice--error" role="alert">{i18n.text(Msg::SummaryLoadFailed)}</p>
+        <Show
+            when=move || failed.get()
+            // Hidden by the style sheet once the module has drawn the screen into the host.
+            fallback=move || view! { <p class="summary-loading" aria-live="polite">{i18n.text(Msg::SummaryLoading)}</p> }
+        >
+            <div class="notice notice--error summary-failed" role="alert">
+                <p>{i18n.text(Msg::SummaryLoadFailed)}</p>
+                {button("button", Msg::TryAgain, try_again)}
+            </div>
         </Show>
     }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, expectSaved } from './fixtures';
+import { test, expect, expectSaved, openWithoutServiceWorker } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { sampleFiles } from './summary-helpers';
 import type { Frame, Page } from '@playwright/test';
@@ -136,4 +136,27 @@ test('axe-core finds nothing on the editor with Preview open, nor on a phone wit
   await expect(page.getByRole('button', { name: 'Export JSON', exact: true })).toBeVisible();
   found.moreActions = await axeViolations(page);
   expect(found).toEqual({ preview: [], sectionsMenu: [], moreActions: [] });
+});
+
+test('axe-core finds nothing on the Summary while its module loads, nor when it could not load', async ({ browser }) => {
+  // Its own context: the refused request is logged as a console error, which the fixture forbids.
+  const { context, page, pageErrors } = await openWithoutServiceWorker(browser, { bypassCSP: true });
+  try {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/summary-[0-9a-f]{16}\.js$/, async (route) => {
+      await held;
+      await route.abort();
+    });
+    await page.getByRole('button', { name: 'Summary', exact: true }).click();
+    await expect(page.getByText('Loading the Summary…')).toBeVisible();
+    const found = { loading: await axeViolations(page), failed: [] as string[] };
+    release();
+    await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
+    found.failed = await axeViolations(page);
+    expect(found).toEqual({ loading: [], failed: [] });
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** Collects page errors, panics (they reach the console) and console errors of a page. */
 export function watchForErrors(page: Page): string[] {
@@ -34,8 +34,8 @@ export { expect };
  * demand (the export worker, the Summary) then reach the network, where a test can hold or refuse
  * them. Refused requests are logged as console errors, which the `page` fixture forbids; page
  * errors are collected. */
-export async function openWithoutServiceWorker(browser: Browser) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
+export async function openWithoutServiceWorker(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ ...options, baseURL: test.info().project.use.baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

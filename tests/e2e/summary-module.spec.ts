@@ -83,16 +83,18 @@ test('when the Summary cannot load, the person is told in words, and opening it 
   }
 });
 
-test('when only the Summary\'s WebAssembly cannot load, the person is told, and opening it again starts it', async ({ browser }) => {
+test('when only the Summary\'s WebAssembly cannot load, the person is told, and Try again starts it', async ({ browser }) => {
   const { context, page, pageErrors } = await openWithoutServiceWorker(browser);
   try {
     await draft(page, 'Erbil youth dialogue', 15);
     await page.route(WASM, (route) => route.abort());
     await page.getByRole('button', { name: 'Summary', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('The Summary could not be loaded');
+    await expect(page.getByText('Loading the Summary…')).toBeHidden();
     await page.unroute(WASM);
-    await page.getByRole('button', { name: 'Reports', exact: true }).click();
-    await openSummary(page);
+    await page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+    await expect(summary(page).getByRole('table', { name: 'Totals' })).toBeVisible();
+    await expect(page.getByText('The Summary could not be loaded')).toHaveCount(0);
     expect(await totalRow(page, 'Total participants (attendances)')).toEqual(['15', '']);
     expect(pageErrors).toEqual([]);
   } finally {
