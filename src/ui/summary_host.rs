@@ -78,7 +78,6 @@ pub fn SummaryHost() -> impl IntoView {
             }
         }),
         window_event_listener_untyped(FAILED, move |_| {
-            MODULE.set(Module::Failed);
             failed.try_set(true);
         }),
     ];
@@ -165,6 +164,10 @@ fn load(failed: RwSignal<bool>) -> bool {
                 failed.try_set(true);
             });
             script.set_onerror(Some(on_error.unchecked_ref()));
+            // For the page's life, whether or not the Summary is still open when it comes.
+            let wasm_failed = Closure::<dyn Fn()>::new(|| MODULE.set(Module::Failed));
+            let _ = window.add_event_listener_with_callback(FAILED, wasm_failed.as_ref().unchecked_ref());
+            wasm_failed.forget();
             MODULE.set(Module::Loading);
             head.append_child(&script).is_ok()
         }

@@ -102,6 +102,31 @@ test('when only the Summary\'s WebAssembly cannot load, the person is told, and 
   }
 });
 
+test('the Summary left before its WebAssembly failed to load opens when it is opened again', async ({ browser }) => {
+  const { context, page, pageErrors } = await openWithoutServiceWorker(browser);
+  try {
+    await draft(page, 'Erbil youth dialogue', 15);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(WASM, async (route) => {
+      await held;
+      await route.abort();
+    });
+    await page.getByRole('button', { name: 'Summary', exact: true }).click();
+    await expect(page.getByText('Loading the Summary…')).toBeVisible();
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    const failed = page.waitForEvent('requestfailed', (request) => WASM.test(request.url()));
+    release();
+    await failed;
+    await page.unroute(WASM);
+    await openSummary(page);
+    expect(await totalRow(page, 'Total participants (attendances)')).toEqual(['15', '']);
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('after one visit the Summary opens offline: the service worker has its module', async ({ browser }) => {
   const host = await serveStatic(dist);
   const context = await browser.newContext();
