@@ -1,7 +1,7 @@
 // The Content-Security-Policy that index.html carries (for hosts that cannot send headers) lets
 // everything the app does run, and blocks what it must: no violation is reported while the app
 // loads, imports, exports (the Word file in its worker too), prints (the printable report in its
-// frame), previews it and takes a photo.
+// frame), previews it, takes a photo and opens the Summary (a module added to the page).
 import { test, expect } from './fixtures';
 import { importEditedSample } from './import-sample';
 import { png } from './test-images';
@@ -77,6 +77,12 @@ test('under its own Content-Security-Policy the app loads, imports, exports, pri
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Under a strict policy');
   const shown = preview.locator('img').last();
   await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+
+  // The Summary is a module added to the page when it first opens, and makes its CSV in a worker.
+  await page.getByRole('button', { name: 'Summary', exact: true }).click();
+  const summary = page.getByRole('region', { name: 'Summary of activity reports' });
+  await expect(summary.getByRole('table', { name: 'Totals' })).toBeVisible();
+  await expectDownload(page, 'Download CSV', /\.csv$/);
 
   expect(await violations(page)).toEqual([]);
   expect(consoleViolations).toEqual([]);
