@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { measurePhone } from './phone.mjs';
-import { measureSummary, SUMMARY_BUDGETS } from './summary.mjs';
+import { measureSummary, summaryModuleGzip, SUMMARY_BUDGETS } from './summary.mjs';
 import {
   median, percentile, makeLargeReport, makeEmptyReport, makeLibraryDrafts, libraryEntries, narrativeWordCount,
   plainFormHtml, installReadyProbe, installLatencyProbe, readMeasures, seedStorage, PHONE, PHONE_BUDGETS, phoneChecks,
@@ -354,7 +354,9 @@ for (let run = 0; runDesktop && run < options.runs; run++) {
     `export ${r(entry['app-large'].exportHtml)}, library ${r(entry.library.openLibrary)} ` +
     `(click → drawn ${r(entry.library.clickToFrame)}) ms`);
 }
-const summary = runSummary ? await measureSummary({ browser, url: server.url, runs: options.runs, warn }) : null;
+const summary = runSummary
+  ? { ...(await measureSummary({ browser, url: server.url, runs: options.runs, warn })), moduleGzip: summaryModuleGzip(dist) }
+  : null;
 await browser.close();
 await server.close();
 
@@ -490,6 +492,8 @@ if (summary) {
     ['  longest gap of a 20 ms timer meanwhile', ms(summary.add200LongestGap), `≤ ${SUMMARY_BUDGETS.add200LongestGapMs} ms`,
       statusOf('add 200 reports: longest timer gap')],
     ['  longest task meanwhile', ms(summary.add200LongestTask), '(not a budget)', ''],
+    ['its module, fetched when it first opens (as sent)', summary.moduleGzip === null ? '—' : kb(summary.moduleGzip),
+      '(not a budget)', ''],
   ]);
 }
 

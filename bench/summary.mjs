@@ -6,12 +6,21 @@
 //             with how well the page kept answering meanwhile (the longest gap of a 20 ms timer)
 // The 1,000 reports are added once through the app's own "Add reports" (so the archive holds what
 // the app writes), and each run starts from a copy of that browser profile (IndexedDB included).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { installEventTimeProbe, installResponsivenessProbe, makeReceivedDocuments, median, readMeasures } from './measure.mjs';
 
 /** Budgets in milliseconds. */
+/** The bytes of the Summary's own module (src/bin/summary.rs) as a gzip-6 host sends them: not in
+ * the first load, fetched when the Summary first opens. Null for a build without it. */
+export function summaryModuleGzip(dist) {
+  const files = readdirSync(dist).filter((name) => /^summary-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(name));
+  if (files.length === 0) return null;
+  return files.reduce((total, name) => total + gzipSync(readFileSync(path.join(dist, name)), { level: 6 }).length, 0);
+}
+
 export const SUMMARY_BUDGETS = { openMs: 500, filterMs: 100, csvMs: 200, add200Ms: 5000, add200LongestGapMs: 250 };
 
 const OUTCOME_LIST = '[aria-label="What became of each file"] li';
